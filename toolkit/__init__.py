@@ -1,0 +1,40 @@
+"""sinoviet: make Vietnamese, Chinese and English renderings of the same names agree.
+
+The public API is re-exported here lazily, so ``import toolkit`` stays cheap: each
+name is imported from its module on first use (heavy libraries load later still,
+inside the functions that need them).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    "decode": "toolkit.decoding",
+    "Decoded": "toolkit.decoding",
+    "DecodeError": "toolkit.decoding",
+    "normalise": "toolkit.normalise",
+    "normalize": "toolkit.normalise",
+    "repair_characters": "toolkit.characters",
+    "fold": "toolkit.fold",
+    "fold_with_offsets": "toolkit.fold",
+    "Folded": "toolkit.fold",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str):
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
