@@ -22,6 +22,12 @@ _EXPORTS: dict[str, str] = {
     "fold": "toolkit.fold",
     "fold_with_offsets": "toolkit.fold",
     "Folded": "toolkit.fold",
+    "pinyin": "toolkit.chinese",
+    "hanviet": "toolkit.chinese",
+    "romanised_syllables": "toolkit.chinese",
+    "hanviet_candidates": "toolkit.chinese",
+    "match": "toolkit.match",
+    "Match": "toolkit.match",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -1,3 +1,0 @@
-"""placeholder until the CLI lands"""
-def main():
-    raise SystemExit("not yet")
