@@ -1,0 +1,163 @@
+"""Layer 2 of the repair pipeline: characters.
+
+Text that decoded correctly can still carry characters that look right and compare wrong:
+invisible characters inside words, look-alike letters from other scripts (the Icelandic eth
+where ``đ`` belongs, a Cyrillic ``о`` inside a Latin word), combining marks in an order that
+NFC cannot compose, fullwidth punctuation from a Chinese input method, Unicode line
+separators from PDF extraction. This module repairs those and nothing else: layout
+(newlines, indentation, spacing) is kept, and so is punctuation inside Han text, where
+fullwidth forms are the norm.
+
+Every repair is a small pure function over a table; ``repair_characters`` chains them and
+skips all work for text that has nothing to repair.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import regex
+
+# Characters with no visible form that split words for a search engine: zero-width space,
+# word joiner, byte order mark (also used as zero-width no-break space), soft hyphen
+# (PDF hyphenation residue), and the invisible math operators. ZWJ/ZWNJ are kept: emoji
+# sequences and several scripts need them.
+INVISIBLE = "\u200b\u2060\ufeff\u00ad\u2061\u2062\u2063\u2064\u180e"
+
+# One character each, so every repair below keeps string length (and offsets) unchanged.
+LINE_SEPARATORS = {"\u2028": "\n", "\u2029": "\n", "\u0085": "\n"}
+
+# Cyrillic and Greek letters whose glyphs are indistinguishable from Latin ones. They are
+# replaced only inside words that otherwise use Latin letters: a Russian or Greek word
+# is left alone.
+LATIN_LOOKALIKES = {
+    # Cyrillic
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
+    "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "Ԛ": "Q",
+    "Ԝ": "W",
+    # Greek
+    "ο": "o", "α": "a", "ν": "v", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H",
+    "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y",
+    "Χ": "X",
+}
+
+# Vietnamese đ only ever starts a syllable, Icelandic ð almost never starts a word: so an
+# eth at the start of a word is a đ drawn with the wrong font table.
+ETH_TO_D_STROKE = {"\u00f0": "\u0111", "\u00d0": "\u0110"}
+
+# Marks that change a Vietnamese vowel's quality must precede the tone mark for NFC to
+# compose them (ê + grave = ề; e + grave + circumflex composes only to è + a loose mark).
+# Circumflex and breve share combining class 230 with the tone marks, so canonical
+# ordering leaves them as typed.
+VOWEL_MODIFIERS = frozenset("\u0302\u0306\u031b")
+
+_WORD = r"[\p{L}\p{M}]"
+_HAN_CONTEXT = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\u3000-\u303f\uff00-\uffef]"
+
+_ANY_SUSPECT = regex.compile(
+    "[" + INVISIBLE + "".join(LINE_SEPARATORS) + "\u00d0\u00f0"
+    r"\uff01-\uff5e\p{Cyrillic}\p{Greek}\p{M}]"
+)
+_INVISIBLE_RE = regex.compile("[" + INVISIBLE + "]")
+_LINE_SEPARATOR_RE = regex.compile("[" + "".join(LINE_SEPARATORS) + "]")
+_ETH_AT_WORD_START = regex.compile(rf"(?<!{_WORD})[\u00d0\u00f0](?={_WORD})")
+_MIXED_SCRIPT_WORD = regex.compile(rf"{_WORD}*[\p{{Cyrillic}}\p{{Greek}}]{_WORD}*")
+_LATIN_LETTER = regex.compile(r"\p{Latin}")
+_NON_LATIN_LETTER = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+# Fullwidth letters and digits are plain ASCII drawn wide; fullwidth punctuation is
+# ASCII only outside Han text.
+_FULLWIDTH_ALNUM = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_FULLWIDTH_PUNCT = regex.compile(
+    rf"(?<!{_HAN_CONTEXT}\s*)[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e](?!\s*{_HAN_CONTEXT})"
+)
+_MARK_RUN = regex.compile(r"\p{M}{2,}")
+
+
+def remove_invisible(text: str) -> str:
+    return _INVISIBLE_RE.sub("", text)
+
+
+def replace_line_separators(text: str) -> str:
+    return _LINE_SEPARATOR_RE.sub(lambda m: LINE_SEPARATORS[m.group()], text)
+
+
+def replace_eth(text: str) -> str:
+    return _ETH_AT_WORD_START.sub(lambda m: ETH_TO_D_STROKE[m.group()], text)
+
+
+def _unmask_word(match: regex.Match) -> str:
+    word = match.group()
+    if not _LATIN_LETTER.search(word):
+        return word
+    if any(ch not in LATIN_LOOKALIKES for ch in _NON_LATIN_LETTER.findall(word)):
+        # A real Cyrillic or Greek letter in the word: mixed on purpose, or we cannot tell.
+        return word
+    return "".join(LATIN_LOOKALIKES.get(ch, ch) for ch in word)
+
+
+def replace_lookalikes(text: str) -> str:
+    return _MIXED_SCRIPT_WORD.sub(_unmask_word, text)
+
+
+def replace_fullwidth(text: str) -> str:
+    text = _FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+    return _FULLWIDTH_PUNCT.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+
+
+def _vowel_modifiers_first(match: regex.Match) -> str:
+    marks = match.group()
+    return "".join(sorted(marks, key=lambda mark: mark not in VOWEL_MODIFIERS))
+
+
+def compose(text: str) -> str:
+    """NFC, after putting vowel-quality marks before tone marks so that they compose."""
+    if unicodedata.is_normalized("NFC", text) and not _MARK_RUN.search(text):
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _MARK_RUN.sub(_vowel_modifiers_first, decomposed))
+
+
+# (report name, repair); applied in this order.
+CHARACTER_REPAIRS = (
+    ("invisible", remove_invisible),
+    ("composition", compose),
+    ("line_separator", replace_line_separators),
+    ("eth", replace_eth),
+    ("lookalike", replace_lookalikes),
+    ("fullwidth", replace_fullwidth),
+)
+
+
+def needs_character_repair(text: str) -> bool:
+    return not text.isascii() and _ANY_SUSPECT.search(text) is not None
+
+
+def repair_characters(text: str) -> str:
+    """Repair invisible, look-alike, mis-ordered, fullwidth and separator characters."""
+    if not needs_character_repair(text):
+        return text if unicodedata.is_normalized("NFC", text) else compose(text)
+    for _, repair in CHARACTER_REPAIRS:
+        text = repair(text)
+    return text
+
+
+def repair_characters_counted(text: str) -> tuple[str, Counter]:
+    """``repair_characters`` that also counts the characters each repair changed."""
+    counts: Counter = Counter()
+    if not needs_character_repair(text) and unicodedata.is_normalized("NFC", text):
+        return text, counts
+    for name, repair in CHARACTER_REPAIRS:
+        repaired = repair(text)
+        if repaired != text:
+            counts[name] += _changed_characters(text, repaired)
+        text = repaired
+    return text, counts
+
+
+def _changed_characters(before: str, after: str) -> int:
+    if len(before) == len(after):
+        return sum(a != b for a, b in zip(before, after))
+    return abs(len(before) - len(after))

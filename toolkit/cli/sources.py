@@ -1,0 +1,54 @@
+"""The inputs of a file-processing command: files, folders (recursed) and ``-`` for stdin."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file (``path``) or standard input (``path is None``)."""
+
+    name: str  # as the user should see it in messages
+    path: Path | None
+    relative: Path  # where its output goes under an output folder
+
+    def read_bytes(self) -> bytes:
+        if self.path is None:
+            return sys.stdin.buffer.read()
+        return self.path.read_bytes()
+
+
+@dataclass(frozen=True)
+class MissingSource:
+    name: str
+    reason: str
+
+
+def iter_sources(paths: list[str], pattern: str = "*.txt") -> Iterator[Source | MissingSource]:
+    """Expand the command's PATH arguments, in the order given; folders in sorted order."""
+    for argument in paths or [STDIN]:
+        if argument == STDIN:
+            yield Source("<stdin>", None, Path("stdin.txt"))
+            continue
+        path = Path(argument)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob(pattern) if p.is_file())
+            if not files:
+                yield MissingSource(argument, f"no files matching {pattern!r} in this folder")
+            for file in files:
+                yield Source(str(file), file, file.relative_to(path))
+        elif path.is_file():
+            yield Source(argument, path, Path(path.name))
+        else:
+            yield MissingSource(argument, "no such file or folder")
+
+
+def is_single_file(paths: list[str]) -> bool:
+    """Whether the arguments name exactly one file (or stdin): then ``-o`` names a file, not a folder."""
+    return len(paths) <= 1 and not (paths and Path(paths[0]).is_dir())

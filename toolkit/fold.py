@@ -1,0 +1,138 @@
+"""The fold key: one search key shared by every Vietnamese and English rendering of a text.
+
+``fold("Hà Nội") == fold("Ha Noi") == fold("HÀ NỘI") == "ha noi"``. The key is casefolded,
+carries no tone or vowel marks, writes ``đ`` as ``d``, merges the i/y spelling variants
+(``Lý``/``Lí``, ``Mỹ``/``Mĩ``), and separates words by exactly one space whatever
+punctuation or spacing stood between them. Han characters pass through as they are.
+
+Two entry points compute the same key: ``fold`` with C-level string operations (the hot
+path), and ``fold_with_offsets``, which also maps every key character back to the input
+character it came from, so that a match found in the key points at the original text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from toolkit.characters import (
+    INVISIBLE,
+    needs_character_repair,
+    remove_invisible,
+    replace_lookalikes,
+)
+
+# Every mark with a non-zero combining class goes: these are the diacritics (and the
+# only marks canonical reordering moves, so stripping them makes per-character folding
+# agree with folding a whole string).
+_COMBINING_MARKS = regex.compile(r"[^\P{M}\p{ccc=0}]+")
+_SEPARATOR_RUN = regex.compile(r"[^\p{L}\p{N}\p{M}]+")
+_WORD_CHARACTER = regex.compile(r"[\p{L}\p{N}\p{M}]")
+
+# Letters whose accent is part of the letter itself (no canonical decomposition).
+_BASE_LETTERS = str.maketrans(
+    {
+        "đ": "d", "ð": "d", "ø": "o", "ł": "l", "ı": "i", "ħ": "h", "ŧ": "t",
+        "ƀ": "b", "ɨ": "i", "ʉ": "u", "ɗ": "d", "ƶ": "z", "ȥ": "z",
+    }
+)
+
+# A syllable whose only vowel is a final y after a consonant onset is spelled with i as
+# well (Lý/Lí, Mỹ/Mĩ, kỹ/kĩ, quý/quí): fold writes i. ay/uy/ây are other rimes and stay.
+_ONSET_Y = regex.compile(
+    r"(?<![^ ])(b|ch|c|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)y(?![^ ])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A fold key with, for each key character, the input span it was folded from."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The input span ``[s, e)`` that the key span ``[start, end)`` was folded from."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) is not inside a key of length {len(self.text)}")
+        return self.starts[start], self.ends[end - 1]
+
+
+def _fold_characters(text: str) -> str:
+    """Case, marks and letter variants, character by character (no context)."""
+    if text.isascii():
+        return text.lower()
+    folded = unicodedata.normalize("NFKD", text).casefold()
+    folded = unicodedata.normalize("NFKD", folded)
+    return _COMBINING_MARKS.sub("", folded).translate(_BASE_LETTERS)
+
+
+def _merge_i_y(key: str) -> str:
+    return _ONSET_Y.sub(r"\1i", key) if "y" in key else key
+
+
+def _prepare(text: str) -> str:
+    """The character repairs that can change a fold key (the others vanish in folding)."""
+    if needs_character_repair(text):
+        return replace_lookalikes(remove_invisible(text))
+    return text
+
+
+def fold(text: str) -> str:
+    """The search key of ``text``: casefolded, mark-free, đ→d, i/y merged, punctuation squashed."""
+    key = _fold_characters(_prepare(text))
+    key = _SEPARATOR_RUN.sub(" ", key).strip(" ")
+    return _merge_i_y(key)
+
+
+def fold_with_offsets(text: str) -> Folded:
+    """``fold(text)`` with a map from every key character back to its span in ``text``.
+
+    A key character's span covers its input character and the marks and invisible
+    characters that follow it (they fold to nothing), so that a key span maps back to a
+    whole input span even in NFD text.
+    """
+    kept = [i for i, ch in enumerate(text) if ch not in INVISIBLE]
+    visible = "".join(text[i] for i in kept)
+    # Look-alike replacement maps one character to one, so `kept` stays aligned.
+    visible = replace_lookalikes(visible) if needs_character_repair(visible) else visible
+    characters: list[str] = []
+    starts: list[int] = []
+    separator_start: int | None = None
+    for source_index, ch in zip(kept, visible):
+        folded = _fold_characters(ch)
+        if not folded and _COMBINING_MARKS.fullmatch(ch):
+            continue  # a mark: part of the preceding character's span
+        for out in folded:
+            if not _WORD_CHARACTER.match(out):
+                if separator_start is None:
+                    separator_start = source_index
+                continue
+            if separator_start is not None and characters:
+                characters.append(" ")
+                starts.append(separator_start)
+            separator_start = None
+            characters.append(out)
+            starts.append(source_index)
+    key = "".join(characters)
+    merged = _merge_i_y(key)
+    # i/y merging replaces one letter by one letter, so the spans still line up.
+    assert len(merged) == len(key)
+    return Folded(merged, tuple(starts), tuple(_span_ends(text, starts)))
+
+
+def _span_ends(text: str, starts: list[int]) -> list[int]:
+    """Each key character's span ends where the next character that folds to something begins."""
+    ends = []
+    for start in starts:
+        end = start + 1
+        while end < len(text) and (text[end] in INVISIBLE or _COMBINING_MARKS.fullmatch(text[end])):
+            end += 1
+        ends.append(end)
+    return ends
+
+
+__all__ = ["Folded", "fold", "fold_with_offsets"]
