@@ -1,0 +1,182 @@
+"""A set of entities loaded from lexicon files, checked as a whole, with its shared names listed."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import replace as with_changes
+from pathlib import Path
+
+from toolkit.lexicon.errors import LexiconError
+from toolkit.lexicon.model import ENTITY_TYPES, Ambiguity, Entity, Name, name_key
+from toolkit.lexicon.tsv import Row, read_rows
+
+BUILTIN_SUBDIR = "entities"
+
+
+def builtin_paths() -> list[Path]:
+    """The shipped entity files, in load order (file names start with a number that sets it)."""
+    from toolkit.resources import lexicon_path
+
+    return sorted(lexicon_path(BUILTIN_SUBDIR).glob("*.tsv"))
+
+
+class Lexicon:
+    """Entities by id, plus an exact-name index and the ambiguities it holds.
+
+    Files load in order. A row with an empty ``mode`` defines a new id (a second definition is an
+    error); ``mode=replace`` redefines an id an earlier file defined; ``mode=extend`` adds names,
+    aliases and abbreviations to one. Parents and successors must resolve once every file is in.
+    """
+
+    def __init__(self, entities: Iterable[Entity], files: Iterable[str] = ()) -> None:
+        self._entities: dict[str, Entity] = {entity.id: entity for entity in entities}
+        self.files: tuple[str, ...] = tuple(files)
+        self._index: dict[str, tuple[str, ...]] = _name_index(self._entities.values())
+        self.ambiguities: tuple[Ambiguity, ...] = _ambiguities(self._entities, self._index)
+
+    # -- loading -------------------------------------------------------------------------
+    @classmethod
+    def load(cls, *paths: str | Path) -> Lexicon:
+        """Load lexicon files in the order given; raise LexiconError at the first bad row."""
+        entities: dict[str, Entity] = {}
+        for path in paths:
+            for row in read_rows(path):
+                _apply(entities, row)
+        _check_references(entities)
+        return cls(entities.values(), files=[str(path) for path in paths])
+
+    @classmethod
+    def builtin(cls, *extra_paths: str | Path) -> Lexicon:
+        """The shipped lexicons, then the user's files on top of them."""
+        return cls.load(*builtin_paths(), *extra_paths)
+
+    # -- access ----------------------------------------------------------------------------
+    def get(self, entity_id: str, default: Entity | None = None) -> Entity | None:
+        return self._entities.get(entity_id, default)
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        return self._entities[entity_id]
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._entities
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._entities.values())
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def by_type(self, entity_type: str) -> list[Entity]:
+        if entity_type not in ENTITY_TYPES:
+            raise ValueError(f"unknown entity type {entity_type!r} (expected one of {', '.join(ENTITY_TYPES)})")
+        return [entity for entity in self._entities.values() if entity.type == entity_type]
+
+    def names(self, entity_id: str) -> tuple[Name, ...]:
+        return self._entities[entity_id].names
+
+    def lookup(self, text: str) -> list[Entity]:
+        """Every entity with ``text`` as a name, alias or abbreviation (exact, case-insensitive)."""
+        return [self._entities[i] for i in self._index.get(name_key(text), ())]
+
+    def counts(self) -> dict[str, int]:
+        """Entities per type, every type listed."""
+        tally = Counter(entity.type for entity in self._entities.values())
+        return {entity_type: tally.get(entity_type, 0) for entity_type in ENTITY_TYPES}
+
+    def counts_by_file(self) -> dict[str, dict[str, int]]:
+        """Entities per type, by the file whose row defined them (extensions are not counted)."""
+        tally: dict[str, Counter[str]] = {path: Counter() for path in self.files}
+        for entity in self._entities.values():
+            defining_file = entity.origins[0].rsplit(":", 1)[0] if entity.origins else "?"
+            tally.setdefault(defining_file, Counter())[entity.type] += 1
+        return {path: {t: counts.get(t, 0) for t in ENTITY_TYPES} for path, counts in tally.items()}
+
+    def __repr__(self) -> str:
+        return f"<Lexicon {len(self)} entities from {len(self.files)} files, {len(self.ambiguities)} ambiguous names>"
+
+
+def _apply(entities: dict[str, Entity], row: Row) -> None:
+    existing = entities.get(row.id)
+    if row.mode == "":
+        if existing is not None:
+            raise LexiconError(
+                f"duplicate id {row.id} (first defined at {existing.origins[0]}); "
+                "to redefine it on purpose set the column mode=replace",
+                row.path, row.line,
+            )
+        entities[row.id] = _entity_from(row)
+        return
+    if existing is None:
+        raise LexiconError(f"mode={row.mode} names {row.id}, which no earlier file defines", row.path, row.line)
+    if existing.type != row.type:
+        raise LexiconError(f"{row.id} is a {existing.type}, not a {row.type}", row.path, row.line)
+    if row.mode == "replace":
+        entities[row.id] = _entity_from(row)
+    else:
+        entities[row.id] = _extended(existing, row)
+
+
+def _entity_from(row: Row) -> Entity:
+    return Entity(
+        id=row.id, type=row.type, names=row.names, sources=row.sources, parent=row.parent,
+        successor=row.successor, valid_from=row.valid_from, valid_to=row.valid_to, origins=(row.where,),
+    )
+
+
+def _extended(entity: Entity, row: Row) -> Entity:
+    names = list(entity.names)
+    for name in row.names:
+        if name.kind == "name":
+            current = entity.name(name.lang)
+            if current is not None and current != name.text:
+                raise LexiconError(
+                    f"{row.id} already has the {name.lang} name {current!r} "
+                    f"(from {entity.origins[0]}); add {name.text!r} as an alias, or use mode=replace",
+                    row.path, row.line,
+                )
+        if name not in names:
+            names.append(name)
+    return with_changes(
+        entity, names=tuple(names), sources=entity.sources + row.sources, origins=entity.origins + (row.where,)
+    )
+
+
+def _check_references(entities: dict[str, Entity]) -> None:
+    for entity in entities.values():
+        for column in ("parent", "successor"):
+            target = getattr(entity, column)
+            if target is not None and target not in entities:
+                path, line = entity.origins[0].rsplit(":", 1)
+                raise LexiconError(f"unknown {column} id {target} for {entity.id}", path, int(line))
+    for entity in entities.values():
+        seen = {entity.id}
+        parent = entity.parent
+        while parent is not None:
+            if parent in seen:
+                path, line = entity.origins[0].rsplit(":", 1)
+                raise LexiconError(f"parent chain of {entity.id} loops back to {parent}", path, int(line))
+            seen.add(parent)
+            parent = entities[parent].parent
+
+
+def _name_index(entities: Iterable[Entity]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for entity in entities:
+        for name in entity.names:
+            ids = index[name_key(name.text)]
+            if entity.id not in ids:
+                ids.append(entity.id)
+    return {key: tuple(ids) for key, ids in index.items()}
+
+
+def _ambiguities(entities: dict[str, Entity], index: dict[str, tuple[str, ...]]) -> tuple[Ambiguity, ...]:
+    found = []
+    for key, ids in index.items():
+        if len(ids) < 2:
+            continue
+        names = tuple(
+            name for entity_id in ids for name in entities[entity_id].names if name_key(name.text) == key
+        )
+        found.append(Ambiguity(key=key, entity_ids=ids, names=names))
+    return tuple(sorted(found, key=lambda ambiguity: ambiguity.key))

@@ -1,0 +1,91 @@
+"""The facts a lexicon holds: entities, their names, and the names two entities share."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+ENTITY_TYPES: tuple[str, ...] = ("person", "place", "org", "other")
+
+# The three kinds of name an entity row can carry: one primary name per language (the
+# ``vi``/``en``/``zh`` columns), any number of aliases, any number of abbreviations.
+NAME_KINDS: tuple[str, ...] = ("name", "alias", "abbr")
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    lang: str
+    kind: str = "name"
+
+    def __str__(self) -> str:
+        return f"{self.lang}:{self.text}"
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    names: tuple[Name, ...]
+    sources: tuple[str, ...]
+    parent: str | None = None
+    successor: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    # "file:line" of the row that defined the entity, then of every row that extended it
+    origins: tuple[str, ...] = ()
+
+    def name(self, lang: str) -> str | None:
+        """The primary name in ``lang``, or None when the lexicon has none."""
+        for name in self.names:
+            if name.kind == "name" and name.lang == lang:
+                return name.text
+        return None
+
+    @property
+    def label(self) -> str:
+        """A display name: Vietnamese, else English, else Chinese, else the first name known."""
+        for lang in ("vi", "en", "zh"):
+            text = self.name(lang)
+            if text is not None:
+                return text
+        return self.names[0].text if self.names else self.id
+
+    @property
+    def aliases(self) -> tuple[Name, ...]:
+        return tuple(name for name in self.names if name.kind == "alias")
+
+    @property
+    def abbreviations(self) -> tuple[Name, ...]:
+        return tuple(name for name in self.names if name.kind == "abbr")
+
+    @property
+    def source(self) -> str:
+        return "; ".join(self.sources)
+
+    def valid_on(self, day: date) -> bool:
+        """True when the entity existed under these names on ``day`` (open ends are unbounded)."""
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        if self.valid_to is not None and day > self.valid_to:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """One name claimed by several entities: all of them are kept, for the linker to choose."""
+
+    key: str
+    entity_ids: tuple[str, ...]
+    names: tuple[Name, ...]
+
+
+def name_key(text: str) -> str:
+    """The exact-match key of a name: NFC, case-folded, inner whitespace squashed.
+
+    Deliberately weaker than the search fold (tones and marks stay): ``Hà Nội`` and ``hà nội``
+    share a key, ``Ha Noi`` does not, so two rows only collide when they claim the same written name.
+    """
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
