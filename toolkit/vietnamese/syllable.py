@@ -236,33 +236,34 @@ def segment(letters: str, tone: Tone) -> tuple[str, str, str, str] | None:
     return parts
 
 
-def split_tone(token: str) -> tuple[str, Tone, int] | None:
-    """The token's toneless lower-case letters, its tone and the index of the marked letter.
+def split_tone(token: str) -> tuple[str, Tone, tuple[int, ...]] | None:
+    """The token's toneless lower-case letters, its tone and the indices of the marked letters.
 
-    None when a character is not a Vietnamese letter or more than one carries a tone mark.
-    The index is -1 for an unmarked token.
+    A mark typed twice (``chíếu``, ``ngườì``: the same tone on two letters) still writes one
+    tone. None when a character is not a Vietnamese letter or two different tones are marked.
     """
     bases = []
     tone = Tone.NONE
-    marked_at = -1
+    marked: list[int] = []
     for index, char in enumerate(token):
         entry = DECOMPOSE.get(char)
         if entry is None:
             return None
         base, char_tone = entry
         if char_tone is not Tone.NONE:
-            if marked_at >= 0:
+            if marked and char_tone is not tone:
                 return None
-            tone, marked_at = char_tone, index
+            tone = char_tone
+            marked.append(index)
         bases.append(base)
-    return "".join(bases).lower(), tone, marked_at
+    return "".join(bases).lower(), tone, tuple(marked)
 
 
 def parse_syllable(token: str) -> Syllable | None:
     """Parse one written syllable (any case, NFC or NFD); None when it is not Vietnamese.
 
-    A misplaced tone mark (``hoàn`` written ``hòan``, ``Nguyêñ``) still parses: the mark's
-    position is not part of the structure, only which tone it writes.
+    A misplaced tone mark (``hoàn`` written ``hòan``, ``Nguyêñ``) still parses, and so does one
+    typed twice (``chíếu``): the marks' position is not part of the structure, only the tone.
     """
     if not token or not isinstance(token, str):
         return None

@@ -31,22 +31,24 @@ _CACHE_LIMIT = 200_000
 def place_token_tone(token: str, style: str = "old") -> str:
     """``token`` with its tone mark on the letter ``style`` puts it on; unchanged if not Vietnamese.
 
-    The result has the same length as ``token``: only the mark moves, each letter keeps its case.
+    The result has the same length as ``token``: only the mark moves (a mark typed twice on one
+    syllable is written once), and each letter keeps its case.
     """
     split = split_tone(token)
     if split is None:
         return token
-    letters, tone, marked_at = split
+    letters, tone, marked = split
     if tone is Tone.NONE:
         return token
     parts = segment(letters, tone)
     if parts is None:
         return token
     target = tone_position(*parts, style=style)
-    if target == marked_at:
+    if marked == (target,):
         return token
     chars = list(token)
-    chars[marked_at] = DECOMPOSE[token[marked_at]][0]
+    for index in marked:
+        chars[index] = DECOMPOSE[token[index]][0]
     chars[target] = compose(DECOMPOSE[token[target]][0], tone)
     return "".join(chars)
 

@@ -1,0 +1,79 @@
+"""Every toned syllable of underthesea's Viet74K word list, with its mark moved to every other
+letter that can carry it, comes back to the same spelling, in both styles and every case."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from toolkit.vietnamese import parse_syllable, place_tones
+from toolkit.vietnamese.letters import COMPOSE, DECOMPOSE, Tone
+from toolkit.vietnamese.underthesea_data import VIET74K, underthesea_file
+
+
+def _viet74k_toned_syllables() -> list[str]:
+    try:
+        path = underthesea_file(*VIET74K)
+    except FileNotFoundError as missing:
+        pytest.skip(f"underthesea's Viet74K.txt is not available: {missing}")
+    words = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower().replace("-", " ").split()
+    return sorted(
+        {word for word in words if (syllable := parse_syllable(word)) is not None and syllable.tone is not Tone.NONE}
+    )
+
+
+def _moved_marks(syllable: str) -> list[str]:
+    """The syllable with its mark on each other letter that Unicode can write with that mark."""
+    bases = [DECOMPOSE[char][0] for char in syllable]
+    tone = next(DECOMPOSE[char][1] for char in syllable if DECOMPOSE[char][1] is not Tone.NONE)
+    variants = []
+    for index, base in enumerate(bases):
+        marked = COMPOSE.get((base, tone))
+        if marked is not None and syllable[index] != marked:
+            variants.append("".join(bases[:index]) + marked + "".join(bases[index + 1 :]))
+    return variants
+
+
+@pytest.fixture(scope="module")
+def syllables() -> list[str]:
+    return _viet74k_toned_syllables()
+
+
+@pytest.fixture(scope="module")
+def sweep(syllables) -> tuple[list[str], list[str]]:
+    originals, variants = [], []
+    for syllable in syllables:
+        for variant in _moved_marks(syllable):
+            originals.append(syllable)
+            variants.append(variant)
+    return originals, variants
+
+
+def test_sweep_is_large(syllables, sweep):
+    originals, variants = sweep
+    assert len(syllables) > 6000  # 6,144 with underthesea 9.5.0
+    assert len(set(originals)) > 4500  # 4,924: the rest have one vowel and no markable consonant
+    assert len(variants) > 8000  # 8,254
+
+
+@pytest.mark.parametrize("style", ["old", "new"])
+@pytest.mark.parametrize("case", [str.lower, str.upper, str.title], ids=["lower", "UPPER", "Title"])
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_moved_marks_come_back(sweep, style, case, form):
+    originals, variants = sweep
+    # one call over all variants: words are independent, so joining them loses nothing
+    text = unicodedata.normalize("NFC", unicodedata.normalize(form, case(" ".join(variants))))
+    expected = place_tones(case(" ".join(originals)), style).split(" ")
+    got = place_tones(text, style).split(" ")
+    wrong = [(v, g, e) for v, g, e in zip(variants, got, expected, strict=True) if g != e]
+    assert wrong[:20] == []
+
+
+@pytest.mark.parametrize("style", ["old", "new"])
+def test_mark_lands_where_the_structure_says(syllables, style):
+    placed = place_tones(" ".join(syllables), style).split(" ")
+    for word in placed:
+        syllable = parse_syllable(word)
+        position = syllable.tone_position(style)
+        assert DECOMPOSE[word[position]][1] is syllable.tone, (word, style)
