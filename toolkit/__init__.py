@@ -11,17 +11,18 @@ import importlib
 
 __version__ = "0.1.0"
 
-# public name -> module that defines it
+# public name -> module that defines it. No module is named like a function it exports:
+# importing a submodule binds its name on the package and would shadow the function.
 _EXPORTS: dict[str, str] = {
     "decode": "toolkit.decoding",
     "Decoded": "toolkit.decoding",
     "DecodeError": "toolkit.decoding",
-    "normalise": "toolkit.normalise",
-    "normalize": "toolkit.normalise",
+    "normalise": "toolkit.normalisation",
+    "normalize": "toolkit.normalisation",
     "repair_characters": "toolkit.characters",
-    "fold": "toolkit.fold",
-    "fold_with_offsets": "toolkit.fold",
-    "Folded": "toolkit.fold",
+    "fold": "toolkit.folding",
+    "fold_with_offsets": "toolkit.folding",
+    "Folded": "toolkit.folding",
     "pinyin": "toolkit.chinese",
     "hanviet": "toolkit.chinese",
     "romanised_syllables": "toolkit.chinese",

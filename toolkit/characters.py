@@ -14,6 +14,7 @@ skips all work for text that has nothing to repair.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -57,12 +58,15 @@ VOWEL_MODIFIERS = frozenset("\u0302\u0306\u031b")
 _WORD = r"[\p{L}\p{M}]"
 _HAN_CONTEXT = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Bopomofo}\u3000-\u303f\uff00-\uffef]"
 
-_ANY_SUSPECT = regex.compile(
-    "[" + INVISIBLE + "".join(LINE_SEPARATORS) + "\u00d0\u00f0"
-    r"\uff01-\uff5e\p{Cyrillic}\p{Greek}\p{M}]"
+# Everything any repair below acts on, as a plain `re` character class: a stdlib charset
+# scan runs at C speed (~150 MB/s) and lets clean text skip every repair.
+_ANY_SUSPECT = re.compile(
+    "[" + INVISIBLE + "".join(LINE_SEPARATORS) + "\u00d0\u00f0\uff01-\uff5e"
+    "\u0300-\u036f\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]"
 )
-_INVISIBLE_RE = regex.compile("[" + INVISIBLE + "]")
-_LINE_SEPARATOR_RE = regex.compile("[" + "".join(LINE_SEPARATORS) + "]")
+_INVISIBLE_RE = re.compile("[" + INVISIBLE + "]")
+_LINE_SEPARATOR_RE = re.compile("[" + "".join(LINE_SEPARATORS) + "]")
+_STRAY_MARK = re.compile("[\u0300-\u036f]")
 _ETH_AT_WORD_START = regex.compile(rf"(?<!{_WORD})[\u00d0\u00f0](?={_WORD})")
 _MIXED_SCRIPT_WORD = regex.compile(rf"{_WORD}*[\p{{Cyrillic}}\p{{Greek}}]{_WORD}*")
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
@@ -114,20 +118,27 @@ def _vowel_modifiers_first(match: regex.Match) -> str:
 
 def compose(text: str) -> str:
     """NFC, after putting vowel-quality marks before tone marks so that they compose."""
-    if unicodedata.is_normalized("NFC", text) and not _MARK_RUN.search(text):
-        return text
+    composed = unicodedata.normalize("NFC", text)
+    if not _STRAY_MARK.search(composed):
+        return composed  # every mark found its letter: nothing was out of order
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize("NFC", _MARK_RUN.sub(_vowel_modifiers_first, decomposed))
 
 
-# (report name, repair); applied in this order.
+def _needs_composition(text: str) -> bool:
+    # The mark scan is cheap and settles NFD text without a full NFC check.
+    return _STRAY_MARK.search(text) is not None or not unicodedata.is_normalized("NFC", text)
+
+
+# (report name, when it may apply, repair); applied in this order. The triggers are
+# plain `re` scans, far cheaper than the repairs, so each repair runs only where needed.
 CHARACTER_REPAIRS = (
-    ("invisible", remove_invisible),
-    ("composition", compose),
-    ("line_separator", replace_line_separators),
-    ("eth", replace_eth),
-    ("lookalike", replace_lookalikes),
-    ("fullwidth", replace_fullwidth),
+    ("invisible", _INVISIBLE_RE.search, remove_invisible),
+    ("composition", _needs_composition, compose),
+    ("line_separator", _LINE_SEPARATOR_RE.search, replace_line_separators),
+    ("eth", re.compile("[\u00d0\u00f0]").search, replace_eth),
+    ("lookalike", re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]").search, replace_lookalikes),
+    ("fullwidth", re.compile("[\uff01-\uff5e]").search, replace_fullwidth),
 )
 
 
@@ -137,23 +148,25 @@ def needs_character_repair(text: str) -> bool:
 
 def repair_characters(text: str) -> str:
     """Repair invisible, look-alike, mis-ordered, fullwidth and separator characters."""
-    if not needs_character_repair(text):
-        return text if unicodedata.is_normalized("NFC", text) else compose(text)
-    for _, repair in CHARACTER_REPAIRS:
-        text = repair(text)
+    if text.isascii():
+        return text
+    for _, applies, repair in CHARACTER_REPAIRS:
+        if applies(text):
+            text = repair(text)
     return text
 
 
 def repair_characters_counted(text: str) -> tuple[str, Counter]:
     """``repair_characters`` that also counts the characters each repair changed."""
     counts: Counter = Counter()
-    if not needs_character_repair(text) and unicodedata.is_normalized("NFC", text):
+    if text.isascii():
         return text, counts
-    for name, repair in CHARACTER_REPAIRS:
-        repaired = repair(text)
-        if repaired != text:
-            counts[name] += _changed_characters(text, repaired)
-        text = repaired
+    for name, applies, repair in CHARACTER_REPAIRS:
+        if applies(text):
+            repaired = repair(text)
+            if repaired != text:
+                counts[name] += _changed_characters(text, repaired)
+            text = repaired
     return text, counts
 
 

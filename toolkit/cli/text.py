@@ -147,7 +147,7 @@ def register(app: typer.Typer) -> None:
         pattern: GlobOption = "*.txt",
     ) -> None:
         """Repair Vietnamese text: legacy encodings, mojibake, stray characters, tone-mark placement."""
-        from toolkit.normalise import TONE_STYLES, normalise, normalise_counted
+        from toolkit.normalisation import TONE_STYLES, normalise, normalise_counted
 
         if tone_style not in TONE_STYLES:
             raise typer.BadParameter(f"{tone_style!r} is not one of {', '.join(TONE_STYLES)}", param_hint="--tone-style")
@@ -169,7 +169,7 @@ def register(app: typer.Typer) -> None:
         pattern: GlobOption = "*.txt",
     ) -> None:
         """Print the search key of every line: casefolded, no marks, đ→d, punctuation squashed."""
-        from toolkit.fold import fold
+        from toolkit.folding import fold
 
         def transform(text: str) -> tuple[str, Counter]:
             lines = text.splitlines()

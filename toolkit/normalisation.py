@@ -13,6 +13,7 @@ from collections import Counter
 import regex
 
 from toolkit.characters import repair_characters, repair_characters_counted
+from toolkit.wordcache import map_space_separated
 
 TONE_STYLES = ("old", "new", "keep")
 
@@ -28,9 +29,7 @@ def normalise(text: str, tone_style: str = "old") -> str:
     text = repair_characters(text)
     if tone_style == "keep":
         return text
-    from toolkit.vietnamese import place_tones
-
-    return place_tones(text, tone_style)
+    return _place_tones(text, tone_style)
 
 
 def normalise_counted(text: str, tone_style: str = "old") -> tuple[str, Counter]:
@@ -38,14 +37,23 @@ def normalise_counted(text: str, tone_style: str = "old") -> tuple[str, Counter]
     _check_tone_style(tone_style)
     text, counts = repair_characters_counted(text)
     if tone_style != "keep":
-        from toolkit.vietnamese import place_tones
-
-        placed = place_tones(text, tone_style)
+        placed = _place_tones(text, tone_style)
         moved = _changed_words(text, placed)
         if moved:
             counts["tone_placement"] += moved
         text = placed
     return text, counts
+
+
+_PLACED: dict[str, dict[str, str]] = {"old": {}, "new": {}}
+
+
+def _place_tones(text: str, tone_style: str) -> str:
+    # Tone placement never looks beyond a syllable, so words between spaces are
+    # placed once each and looked up after that.
+    from toolkit.vietnamese import place_tones
+
+    return map_space_separated(lambda word: place_tones(word, tone_style), _PLACED[tone_style], text)
 
 
 def _changed_words(before: str, after: str) -> int:

@@ -12,11 +12,12 @@ character it came from, so that a match found in the key points at the original 
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
-import regex
-
+from toolkit.wordcache import map_words
 from toolkit.characters import (
     INVISIBLE,
     needs_character_repair,
@@ -24,12 +25,29 @@ from toolkit.characters import (
     replace_lookalikes,
 )
 
-# Every mark with a non-zero combining class goes: these are the diacritics (and the
-# only marks canonical reordering moves, so stripping them makes per-character folding
-# agree with folding a whole string).
-_COMBINING_MARKS = regex.compile(r"[^\P{M}\p{ccc=0}]+")
-_SEPARATOR_RUN = regex.compile(r"[^\p{L}\p{N}\p{M}]+")
-_WORD_CHARACTER = regex.compile(r"[\p{L}\p{N}\p{M}]")
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+
+
+@functools.cache
+def _combining_marks() -> re.Pattern[str]:
+    """Every character with a non-zero combining class, as one C-level character class.
+
+    These are the diacritics, and the only characters canonical reordering moves: so
+    stripping them makes folding one character at a time agree with folding a string.
+    Built from this Python's own Unicode tables, once (about 15 ms), on first use.
+    """
+    marks = [c for c in range(_LAST_COMBINING_PLANE) if unicodedata.combining(chr(c))]
+    ranges: list[list[int]] = []
+    for code in marks:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]+")
+
+
+_LAST_COMBINING_PLANE = 0x20000  # no character beyond plane 1 has a combining class
+
 
 # Letters whose accent is part of the letter itself (no canonical decomposition).
 _BASE_LETTERS = str.maketrans(
@@ -41,9 +59,8 @@ _BASE_LETTERS = str.maketrans(
 
 # A syllable whose only vowel is a final y after a consonant onset is spelled with i as
 # well (Lý/Lí, Mỹ/Mĩ, kỹ/kĩ, quý/quí): fold writes i. ay/uy/ây are other rimes and stay.
-_ONSET_Y = regex.compile(
-    r"(?<![^ ])(b|ch|c|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)y(?![^ ])"
-)
+# In a key, every non-space character is a word character, so \b is a word edge.
+_ONSET_Y = re.compile(r"\b(b|ch|c|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)y\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +84,7 @@ def _fold_characters(text: str) -> str:
         return text.lower()
     folded = unicodedata.normalize("NFKD", text).casefold()
     folded = unicodedata.normalize("NFKD", folded)
-    return _COMBINING_MARKS.sub("", folded).translate(_BASE_LETTERS)
+    return _combining_marks().sub("", folded).translate(_BASE_LETTERS)
 
 
 def _merge_i_y(key: str) -> str:
@@ -81,11 +98,21 @@ def _prepare(text: str) -> str:
     return text
 
 
+def _fold_chunk(text: str) -> str:
+    key = _fold_characters(_prepare(text))
+    # Punctuation becomes space, then split/join squashes every run of space at C speed.
+    key = " ".join(_PUNCTUATION.sub(" ", key).split())
+    return _merge_i_y(key)
+
+
+_CHUNK_KEYS: dict[str, str] = {}
+
+
 def fold(text: str) -> str:
     """The search key of ``text``: casefolded, mark-free, đ→d, i/y merged, punctuation squashed."""
-    key = _fold_characters(_prepare(text))
-    key = _SEPARATOR_RUN.sub(" ", key).strip(" ")
-    return _merge_i_y(key)
+    # Nothing in folding looks across whitespace, so each whitespace-separated chunk
+    # folds on its own, and is folded once however often it recurs.
+    return " ".join(filter(None, map_words(_fold_chunk, _CHUNK_KEYS, text.split())))
 
 
 def fold_with_offsets(text: str) -> Folded:
@@ -104,10 +131,10 @@ def fold_with_offsets(text: str) -> Folded:
     separator_start: int | None = None
     for source_index, ch in zip(kept, visible):
         folded = _fold_characters(ch)
-        if not folded and _COMBINING_MARKS.fullmatch(ch):
+        if not folded and _combining_marks().fullmatch(ch):
             continue  # a mark: part of the preceding character's span
         for out in folded:
-            if not _WORD_CHARACTER.match(out):
+            if not out.isalnum():
                 if separator_start is None:
                     separator_start = source_index
                 continue
@@ -129,7 +156,7 @@ def _span_ends(text: str, starts: list[int]) -> list[int]:
     ends = []
     for start in starts:
         end = start + 1
-        while end < len(text) and (text[end] in INVISIBLE or _COMBINING_MARKS.fullmatch(text[end])):
+        while end < len(text) and (text[end] in INVISIBLE or unicodedata.combining(text[end])):
             end += 1
         ends.append(end)
     return ends
