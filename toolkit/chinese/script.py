@@ -1,0 +1,78 @@
+"""Simplified ↔ traditional conversion that leaves people's names intact.
+
+OpenCC converts by word and by the commonest sense, which is right for running text and wrong
+for names: it writes the surname 余 (Yu) as 餘 ("surplus"), 干宝 as 幹寶, 范 as 範 and 于 as
+於. With ``name=True`` the text is one person's name and its surname is kept as written when
+the character is a standing form in its own right (Unihan lists it as its own variant and the
+traditional-keyed reading table has an entry for it). Given-name characters follow OpenCC:
+馬雲 is the usual traditional form of 马云, so guarding 云 there would be the error.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from toolkit.chinese.tables import compound_surnames, own_entry_chars, variants_table
+
+
+def is_han(char: str) -> bool:
+    """True for a CJK ideograph (any block)."""
+    return unicodedata.name(char, "").startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH"))
+
+
+def has_han(text: str) -> bool:
+    return any(is_han(c) for c in text)
+
+
+@cache
+def _converter(config: str):
+    import opencc  # heavy: loaded on first conversion only
+
+    return opencc.OpenCC(config)
+
+
+@cache
+def _self_standing(direction: str) -> frozenset[str]:
+    """Characters that are their own form in ``direction`` ("traditional" or "simplified")."""
+    own = own_entry_chars()
+    return frozenset(
+        char for char, variants in variants_table().items()
+        if char in getattr(variants, direction) and char in own
+    )
+
+
+def surname_length(name: str) -> int:
+    """1, or 2 for a compound surname (欧阳, 司马, 诸葛…) at the start of ``name``."""
+    return 2 if len(name) > 2 and name[:2] in compound_surnames() else 1
+
+
+def _convert(text: str, config: str, direction: str, name: bool) -> str:
+    if not has_han(text):
+        return text
+    converted = _converter(config).convert(text)
+    if not name or len(converted) != len(text):
+        return converted
+    keep = _self_standing(direction)
+    guarded = surname_length(text)
+    return "".join(
+        orig if i < guarded and orig in keep else new for i, (orig, new) in enumerate(zip(text, converted))
+    )
+
+
+def to_traditional(text: str, *, name: bool = False) -> str:
+    """Traditional characters; with ``name=True``, 余秋雨 stays 余秋雨 and 干宝 becomes 干寶."""
+    return _convert(text, "s2t", "traditional", name)
+
+
+def to_simplified(text: str, *, name: bool = False) -> str:
+    """Simplified characters; with ``name=True``, characters that are also simplified forms stay."""
+    return _convert(text, "t2s", "simplified", name)
+
+
+def canonical_chars(char: str) -> tuple[str, ...]:
+    """The characters ``char`` stands for in the simplified universe: 煒 → (炜,), 乾 → (乾,)."""
+    variants = variants_table().get(char)
+    if variants is None or not variants.simplified or char in variants.simplified:
+        return (char,)
+    return tuple(variants.simplified)

@@ -1,0 +1,122 @@
+"""The Chinese-side data tables of ``lexicons/chinese/``, each loaded once, on first use.
+
+Every loader is a cached pure function of the shipped files, so a pickled object that refers to
+them carries nothing but the function's name, and a worker process loads its own copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from toolkit.resources import lexicon_path
+
+ROLES = ("surname", "given")
+
+
+class ChineseTableError(ValueError):
+    """A malformed row in one of the Chinese data tables (names the file and line)."""
+
+
+def _rows(path: Path, columns: tuple[str, ...]):
+    """Yield (line number, cells) for every data row, checking the header and the cell count."""
+    header_seen = False
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if not header_seen:
+                if tuple(cells) != columns:
+                    raise ChineseTableError(f"{path}:{number}: expected the header {'/'.join(columns)}, got {line!r}")
+                header_seen = True
+                continue
+            if len(cells) != len(columns):
+                raise ChineseTableError(f"{path}:{number}: expected {len(columns)} tab-separated cells, got {len(cells)}")
+            yield number, cells
+    if not header_seen:
+        raise ChineseTableError(f"{path}: no header row")
+
+
+@cache
+def _readings_file() -> tuple[dict[str, dict[str, tuple[str, ...]]], frozenset[str]]:
+    table: dict[str, dict[str, tuple[str, ...]]] = {}
+    own_entries: set[str] = set()
+    path = lexicon_path("chinese", "hanviet_readings.tsv")
+    for number, (char, pinyin, readings, source) in _rows(path, ("char", "pinyin", "readings", "source")):
+        if len(char) != 1 or not readings:
+            raise ChineseTableError(f"{path}:{number}: expected one character and at least one reading")
+        table.setdefault(char, {})[pinyin] = tuple(readings.split(","))
+        if source == "hpw":
+            own_entries.add(char)
+    return table, frozenset(own_entries)
+
+
+def readings_table() -> dict[str, dict[str, tuple[str, ...]]]:
+    """character -> numbered pinyin (or ``*``) -> Hán-Việt readings, preferred first."""
+    return _readings_file()[0]
+
+
+def own_entry_chars() -> frozenset[str]:
+    """Characters the traditional-keyed source lists under their own form (余, 干, 范 — not 宝)."""
+    return _readings_file()[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Variants:
+    simplified: str
+    traditional: str
+
+
+@cache
+def variants_table() -> dict[str, Variants]:
+    path = lexicon_path("chinese", "variants.tsv")
+    return {char: Variants(simp, trad) for _, (char, simp, trad) in _rows(path, ("char", "simplified", "traditional"))}
+
+
+@cache
+def traditional_only() -> frozenset[str]:
+    """Characters that only ever stand for another (simplified) character: 習, 煒, 餘."""
+    return frozenset(c for c, v in variants_table().items() if v.simplified and c not in v.simplified)
+
+
+@cache
+def name_frequencies() -> dict[str, dict[tuple[str, str], float]]:
+    """role -> (characters, numbered pinyin or '') -> parts per million of names."""
+    table: dict[str, dict[tuple[str, str], float]] = {role: {} for role in ROLES}
+    path = lexicon_path("chinese", "name_frequencies.tsv")
+    for number, (chars, role, pinyin, ppm) in _rows(path, ("chars", "role", "pinyin", "ppm")):
+        if role not in table:
+            raise ChineseTableError(f"{path}:{number}: unknown role {role!r}")
+        table[role][(chars, pinyin)] = float(ppm)
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class NameReading:
+    pinyin: str
+    role: str
+    readings: tuple[str, ...]
+    source: str
+
+
+@cache
+def name_readings() -> dict[str, tuple[NameReading, ...]]:
+    """character -> curated name readings (press usage), in file order."""
+    table: dict[str, list[NameReading]] = {}
+    path = lexicon_path("chinese", "name_readings.tsv")
+    for number, (char, pinyin, role, readings, source) in _rows(
+        path, ("char", "pinyin", "role", "readings", "source")
+    ):
+        if role not in ("surname", "given", "any") or not source.strip() or len(char) != 1:
+            raise ChineseTableError(f"{path}:{number}: need one character, a role surname/given/any and a source")
+        table.setdefault(char, []).append(NameReading(pinyin, role, tuple(readings.split(",")), source))
+    return {char: tuple(rows) for char, rows in table.items()}
+
+
+@cache
+def compound_surnames() -> dict[str, float]:
+    """Two-character surnames (欧阳, 司马, 诸葛…) with their ppm."""
+    return {chars: ppm for (chars, _), ppm in name_frequencies()["surname"].items() if len(chars) == 2}
