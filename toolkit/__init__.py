@@ -23,12 +23,6 @@ _EXPORTS: dict[str, str] = {
     "fold": "toolkit.folding",
     "fold_with_offsets": "toolkit.folding",
     "Folded": "toolkit.folding",
-    "pinyin": "toolkit.chinese",
-    "hanviet": "toolkit.chinese",
-    "romanised_syllables": "toolkit.chinese",
-    "hanviet_candidates": "toolkit.chinese",
-    "match": "toolkit.match",
-    "Match": "toolkit.match",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
