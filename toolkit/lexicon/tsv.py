@@ -28,7 +28,7 @@ COLUMNS: tuple[str, ...] = (
     "id", "type", *NAME_COLUMNS, "aliases", "abbr", "parent", "successor",
     "valid_from", "valid_to", "mode", "source",
 )
-REQUIRED_COLUMNS: tuple[str, ...] = ("id", "type", "source")
+REQUIRED_COLUMNS: tuple[str, ...] = ("id", "source")  # type too, except in files of extend rows
 MODES: tuple[str, ...] = ("", "replace", "extend")
 # columns an ``extend`` row may fill besides id, type, mode and source
 EXTENDABLE_COLUMNS: tuple[str, ...] = (*NAME_COLUMNS, "aliases", "abbr")
@@ -137,9 +137,11 @@ def _parse_row(shown: str, line: int, cells: dict[str, str]) -> Row:
     mode = cells.get("mode", "")
     if mode not in MODES:
         raise fail(f"unknown mode {mode!r} (expected empty, 'replace' or 'extend')")
-    entity_type = cells["type"]
+    entity_type = cells.get("type", "")
     if mode == "extend" and not entity_type:
         entity_type = entity_id.split(":", 1)[0]
+    if not entity_type:
+        raise fail(f"missing type for {entity_id}")
     if entity_type not in ENTITY_TYPES:
         raise fail(f"unknown type {entity_type!r} (expected one of {', '.join(ENTITY_TYPES)})")
     if not entity_id.startswith(entity_type + ":"):
