@@ -64,11 +64,11 @@ def iconv_version() -> str:
 
 
 def iconv_table(charset: str) -> dict[int, str]:
-    """Byte -> text for every byte iconv reads on its own as something other than itself."""
+    """Byte -> text for every byte from 0x80 iconv reads on its own, and ASCII codes it reads otherwise."""
     out: dict[int, str] = {}
     for b in range(256):
         r = subprocess.run(["iconv", "-f", charset, "-t", "UTF-8"], input=bytes([b]), capture_output=True)
-        if r.returncode == 0 and r.stdout.decode() != chr(b):
+        if r.returncode == 0 and r.stdout and (b >= 0x80 or r.stdout.decode() != chr(b)):
             out[b] = r.stdout.decode()
     return out
 
@@ -129,7 +129,7 @@ def module_assignment(source: str, variable: str):
 
 def viscii_codec_table(wheel: zipfile.ZipFile) -> dict[int, str]:
     table = module_assignment(wheel.read("viscii/__init__.py").decode(), "decoding_table")
-    return {b: ch for b, ch in enumerate(table) if ch != chr(b)}
+    return {b: ch for b, ch in enumerate(table) if ch != "\ufffe"}
 
 
 def viparse_byte_table(wheel: zipfile.ZipFile, module: str) -> dict[int, str]:
@@ -294,7 +294,7 @@ def build(workdir: Path) -> dict[str, tuple[Table, list[str]]]:
     for seq in list(vi.rows):
         vi.check(seq, vcodec.get(seq[0]), vc_name)
         if seq[0] >= 0x80:
-            vi.check(seq, vparse.get(seq[0]), vp_name)
+            vi.check(seq, vparse.get(seq[0], seq.decode("latin-1")), vp_name)  # viparse lists only changed bytes
         vi.check(seq, uk_viscii.get(seq), unikey)
     out["viscii"] = (
         vi,

@@ -1,0 +1,139 @@
+"""Undo a wrong decode: text whose bytes were read in the wrong encoding and saved again.
+
+Two shapes, both seen in crawled Vietnamese pages:
+
+- UTF-8 read as windows-1252, Latin-1 or windows-1258 (``Viá»‡t`` for ``Việt``): each
+  UTF-8 sequence became two to four characters; they are mapped back to their bytes and
+  decoded as UTF-8, sequence by sequence, so correct text around them is left alone.
+- A legacy-font page (TCVN3, VNI, ...) read as windows-1252 (``Hµ Néi`` for ``Hà Nội``):
+  the whole text is re-read through the legacy table.  Text that already holds a letter
+  only Unicode can write (ư ơ đ ạ ả ấ ...) is never re-read this way.
+
+A repair is kept only when the repaired text has clearly more Vietnamese word evidence
+than the input (:mod:`toolkit.decoding.evidence`), so French, German or English text with
+é, ü or ß is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.decoding.evidence import MIN_MARGIN, evidence, pick
+from toolkit.decoding.legacy import codec
+from toolkit.decoding.tables import RARITY_PENALTY, TABLE_ENCODINGS
+
+_MISREADINGS = ("cp1252", "cp1258", "latin-1")
+
+
+def _byte_readings() -> dict[str, int]:
+    """Character -> byte under any of the three misreadings (they never disagree on one)."""
+    readings: dict[str, int] = {}
+    for name in _MISREADINGS:
+        for b in range(0x80, 0x100):
+            try:
+                char = bytes([b]).decode(name)
+            except UnicodeDecodeError:
+                continue
+            if readings.setdefault(char, b) != b:
+                raise AssertionError(f"{char!r} is two different bytes")
+    return readings
+
+
+_BYTE_OF = _byte_readings()
+_CP1258_ONLY = frozenset(bytes(range(0x80, 0x100)).decode("cp1258", "ignore")) - frozenset(
+    bytes(range(0x80, 0x100)).decode("cp1252", "ignore")
+)
+_C1_CONTROLS = frozenset(chr(b) for b in range(0x80, 0xA0))
+
+
+def _class(lo: int, hi: int) -> str:
+    return "[" + "".join(re.escape(c) for c, b in sorted(_BYTE_OF.items()) if lo <= b <= hi) + "]"
+
+
+_CONT = _class(0x80, 0xBF)
+_UTF8_AS_CHARS = re.compile(
+    f"{_class(0xC2, 0xDF)}{_CONT}|{_class(0xE0, 0xEF)}{_CONT}{{2}}|{_class(0xF0, 0xF4)}{_CONT}{{3}}"
+)
+
+# letters only Unicode can write: Vietnamese text holding one was not a legacy-font page
+UNICODE_ONLY_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_LEGACY_SURFACE = re.compile("[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+
+
+def has_utf8_mojibake(text: str) -> bool:
+    return _UTF8_AS_CHARS.search(text) is not None
+
+
+def _undo_utf8_once(text: str) -> tuple[str, int, str]:
+    count = 0
+    used: set[str] = set()
+
+    def fix(match: re.Match) -> str:
+        nonlocal count
+        chars = match.group()
+        try:
+            repaired = bytes(_BYTE_OF[c] for c in chars).decode("utf-8")
+        except UnicodeDecodeError:
+            return chars
+        count += 1
+        used.update(chars)
+        return repaired
+
+    repaired = _UTF8_AS_CHARS.sub(fix, text)
+    if used & _CP1258_ONLY:
+        misread = "cp1258"
+    elif used & _C1_CONTROLS:
+        misread = "latin-1"
+    else:
+        misread = "cp1252"
+    return repaired, count, misread
+
+
+def repair_utf8_mojibake(text: str) -> tuple[str, int, str | None]:
+    """(text, sequences repaired, which misreading) — unchanged when evidence does not improve."""
+    current, total, misread = text, 0, None
+    for _ in range(3):  # text can be mis-decoded more than once
+        if not has_utf8_mojibake(current):
+            break
+        candidate, count, how = _undo_utf8_once(current)
+        if count == 0 or evidence(candidate).net - evidence(current).net < MIN_MARGIN:
+            break
+        current, total, misread = candidate, total + count, misread or how
+    return current, total, misread
+
+
+def repair_legacy_font(text: str) -> tuple[str, str | None, int]:
+    """(text, legacy encoding, characters changed) for a legacy-font page read as windows-1252."""
+    if UNICODE_ONLY_VIETNAMESE.search(text) or not _LEGACY_SURFACE.search(text):
+        return text, None, 0
+    candidates = [("as is", text, 0)]
+    for name in TABLE_ENCODINGS:
+        legacy = codec(name)
+        candidates.append((name, legacy.from_surface(text), RARITY_PENALTY[name]))
+    winner = pick(candidates)
+    if winner is None or winner[0] == "as is":
+        return text, None, 0
+    name, repaired = winner
+    changed = sum(1 for c in _LEGACY_SURFACE.findall(text))
+    return repaired, name, changed
+
+
+def repair(text: str) -> tuple[str, dict[str, int], str | None]:
+    """Both repairs; returns (text, counts, description of the misreading or None)."""
+    repaired, count, misread = repair_utf8_mojibake(text)
+    if count:
+        return repaired, {"mojibake": count}, f"utf-8 (read as {misread})"
+    repaired, name, changed = repair_legacy_font(text)
+    if name is not None:
+        return repaired, {"mojibake": changed}, f"{name} (read as cp1252)"
+    return text, {"mojibake": 0}, None
+
+
+def repair_mojibake(text: str) -> tuple[str, dict[str, int]]:
+    """Repair text that was decoded in the wrong encoding; returns (text, {"mojibake": n}).
+
+    ``n`` counts UTF-8 sequences restored, or legacy-font characters re-read.  Text with
+    no clear Vietnamese gain comes back unchanged with ``n == 0``.
+    """
+    repaired, counts, _ = repair(text)
+    return repaired, counts

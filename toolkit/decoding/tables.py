@@ -1,0 +1,67 @@
+"""Load the legacy encoding tables from ``lexicons/encodings/*.tsv``.
+
+Each table maps one byte, or a base byte followed by a mark byte, to Unicode text.
+Bytes a table does not list are ASCII below 0x80 and undefined above.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from toolkit.resources import lexicon_path
+
+TABLE_ENCODINGS = ("tcvn3", "vni", "viscii", "vps", "bkhcm1", "bkhcm2")
+# Detection prior: the rarely used encodings start this many evidence points behind, so a
+# short text that reads as Vietnamese in two encodings goes to the common one.
+RARITY_PENALTY = {"tcvn3": 0, "vni": 0, "viscii": 0, "vps": 1, "bkhcm1": 1, "bkhcm2": 1}
+_COLUMNS = ["bytes", "char", "codepoints", "sources", "note"]
+
+
+class TableError(ValueError):
+    """A malformed row in an encoding table (names the file and line)."""
+
+
+@dataclass(frozen=True)
+class EncodingTable:
+    name: str
+    single: dict[int, str]  # byte -> text, for every byte whose reading is not ASCII's
+    pairs: dict[bytes, str]  # base byte + mark byte -> letter (two-byte encodings)
+
+
+def _parse_codepoints(field: str) -> str:
+    return "".join(chr(int(cp.removeprefix("U+"), 16)) for cp in field.split())
+
+
+@cache
+def load_table(name: str) -> EncodingTable:
+    path = lexicon_path("encodings", f"{name}.tsv")
+    single: dict[int, str] = {}
+    pairs: dict[bytes, str] = {}
+    header_seen = False
+    with path.open(encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            if not header_seen:
+                if fields != _COLUMNS:
+                    raise TableError(f"{path}:{number}: expected header {_COLUMNS}, got {fields}")
+                header_seen = True
+                continue
+            if len(fields) != len(_COLUMNS) or not fields[3]:
+                raise TableError(f"{path}:{number}: expected {len(_COLUMNS)} fields with a source")
+            try:
+                seq = bytes.fromhex(fields[0])
+                text = _parse_codepoints(fields[2])
+            except ValueError as exc:
+                raise TableError(f"{path}:{number}: {exc}") from None
+            if not text or len(seq) not in (1, 2):
+                raise TableError(f"{path}:{number}: bad row {line!r}")
+            target = single if len(seq) == 1 else pairs
+            key = seq[0] if len(seq) == 1 else seq
+            if key in target:
+                raise TableError(f"{path}:{number}: {fields[0]} listed twice")
+            target[key] = text
+    return EncodingTable(name, single, pairs)

@@ -1,0 +1,69 @@
+"""VIQR (RFC 1456): Vietnamese written in ASCII with mnemonic marks after the vowel.
+
+Vowel marks ``a( a^ e^ o^ o+ u+`` (``o* u*`` too), tone marks ``' ` ? ~ .`` after them,
+``dd``/``DD`` for đ/Đ, and a backslash before a mark character to keep it literal.
+
+VIQR shares its mark characters with punctuation, and RFC 1456 leaves the clashes to the
+writer's escapes; these readings keep ordinary punctuation intact without them:
+- ``dd`` is đ only at the start of a word (đ is always a syllable onset).
+- A modifier that the vowel before it cannot take (``i^``) stays literal.
+- A word-final ``.`` or ``?`` is a tone only when a lower-case word follows on the same
+  line or a comma, semicolon or colon follows (``ca? nha`` = cả nhà); before a capital,
+  at a line end or at the end of the text it is sentence punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MODIFIERS = {"(": "\u0306", "^": "\u0302", "+": "\u031b", "*": "\u031b"}
+_TAKES = {"(": "aA", "^": "aAeEoO", "+": "oOuU", "*": "oOuU"}
+_TONES = {"'": "\u0301", "`": "\u0300", "?": "\u0309", "~": "\u0303", ".": "\u0323"}
+_VOWELS = "aeiouyAEIOUY"
+
+_TOKEN = re.compile(
+    r"\\(?P<esc>[(^+*'`?~.\\])"
+    r"|(?<![A-Za-z])(?P<dd>[dD][dD])"
+    rf"|(?P<vowel>[{_VOWELS}])(?P<mod>[(^+*]?)(?P<tone>['`?~.]?)"
+)
+_TONE_MAY_END_WORD = re.compile(r"[ \t]+[a-z]|[,;:]")
+
+
+def _replace(match: re.Match) -> str:
+    if match.group("esc") is not None:
+        return match.group("esc")
+    if match.group("dd") is not None:
+        return "Đ" if match.group("dd")[0] == "D" else "đ"
+    vowel, modifier, tone = match.group("vowel", "mod", "tone")
+    if not modifier and not tone:
+        return vowel
+    letter, tail = vowel, ""
+    if modifier:
+        if vowel in _TAKES[modifier]:
+            letter += _MODIFIERS[modifier]
+        else:
+            return vowel + modifier + tone  # not a VIQR vowel: leave it all alone
+    if tone:
+        text, end = match.string, match.end()
+        word_final = end >= len(text) or not text[end].isalpha()
+        if tone in ".?" and word_final and not _TONE_MAY_END_WORD.match(text, end):
+            tail = tone
+        else:
+            letter += _TONES[tone]
+    return unicodedata.normalize("NFC", letter) + tail
+
+
+def decode_viqr(text: str) -> str:
+    """VIQR ASCII text -> NFC Vietnamese (non-VIQR characters pass through)."""
+    return _TOKEN.sub(_replace, text)
+
+
+# A vowel with a VIQR modifier or a grave/tilde tone, or ``dd`` opening a word before a vowel:
+# rare in English, so only text that has one is worth scoring as VIQR.
+_EVIDENCE = re.compile(rf"[aAeEoO]\^|[aA]\(|[oOuU]\+|[{_VOWELS}][`~]|(?<![A-Za-z])[dD][dD][aeiouyAEIOUY]")
+
+
+def looks_like_viqr(text: str) -> bool:
+    """Cheap pre-check before scoring a VIQR reading of ASCII text."""
+    return _EVIDENCE.search(text) is not None
