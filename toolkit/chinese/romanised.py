@@ -29,7 +29,6 @@ from sinonym, curated exceptions); each is loaded once, lazily. pypinyin is impo
 
 from __future__ import annotations
 
-import csv
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -452,16 +451,25 @@ def _combine(left: _Scored, right: _Scored, limit: int) -> _Scored:
 def _mode(words: list[_Word]) -> str:
     if any(word.tone_numbers or any(piece.toned for piece in word.pieces) for word in words):
         return "toned"
-    if any(word.hyphenated for word in words):
-        return "romanised"
+    lexicon = _lexicon()
+    if any(word.hyphenated and all(piece.letters in lexicon for piece in word.pieces) for word in words):
+        return "romanised"  # syllables hyphenated one by one, as Wade-Giles writes given names
     readable = all(_reads_as_pinyin(piece.letters) for word in words for piece in word.pieces)
     return "pinyin" if readable else "romanised"
 
 
 def _word_readings(word: _Word, mode: str, first_word: bool, limit: int) -> _Scored:
-    context = _Context(mode, first_word and len(word.pieces) == 1, word.hyphenated)
+    surname_slot = first_word and len(word.pieces) == 1
+    scored = _pieces_readings(word.pieces, _Context(mode, surname_slot, word.hyphenated), limit)
+    if not scored and word.hyphenated:
+        # a slug ("xi-jinping") hyphenates words, not syllables
+        scored = _pieces_readings(word.pieces, _Context(mode, surname_slot, False), limit)
+    return scored
+
+
+def _pieces_readings(pieces: tuple[_Piece, ...], context: _Context, limit: int) -> _Scored:
     scored: _Scored = ((0.0, ()),)
-    for piece in word.pieces:
+    for piece in pieces:
         scored = _combine(scored, _piece_readings(piece, context, limit), limit)
         if not scored:
             return ()
