@@ -370,6 +370,9 @@ _Scored = tuple[tuple[float, tuple[str, ...]], ...]
 
 
 def _keep_best(candidates: dict[tuple[str, ...], float], limit: int) -> _Scored:
+    if len(candidates) == 1:
+        ((syllables, cost),) = candidates.items()
+        return ((cost, syllables),)
     # sorted() is stable: equal costs keep the (deterministic) order they were found in.
     ranked = sorted(candidates.items(), key=lambda item: item[1])[:limit]
     return tuple((cost, syllables) for syllables, cost in ranked)
@@ -480,7 +483,7 @@ def _pieces_readings(pieces: tuple[_Piece, ...], context: _Context, limit: int) 
 _EXCEPTION_COST = -100.0
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 16)
 def _name_readings(text: str, limit: int) -> _Scored:
     if len(text) > _MAX_TEXT_CHARS:
         return ()
