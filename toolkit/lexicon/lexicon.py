@@ -92,6 +92,14 @@ class Lexicon:
             tally.setdefault(defining_file, Counter())[entity.type] += 1
         return {path: {t: counts.get(t, 0) for t in ENTITY_TYPES} for path, counts in tally.items()}
 
+    def extensions_by_file(self) -> dict[str, int]:
+        """How many entities each file extended (``mode=extend`` rows that took effect)."""
+        tally: Counter[str] = Counter()
+        for entity in self._entities.values():
+            for origin in entity.origins[1:]:
+                tally[origin.rsplit(":", 1)[0]] += 1
+        return dict(tally)
+
     def __repr__(self) -> str:
         return f"<Lexicon {len(self)} entities from {len(self.files)} files, {len(self.ambiguities)} ambiguous names>"
 
