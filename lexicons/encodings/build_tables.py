@@ -259,13 +259,13 @@ def build(workdir: Path) -> dict[str, tuple[Table, list[str]]]:
         seq = bytes([b])
         if b < 0x80:
             continue  # VN1's C0 capitals are not part of VN3
-        if seq in uk_tcvn3 or unicodedata.combining(text[0]):
+        if seq in uk_tcvn3 or unicodedata.combining(text[0]) or not text.isalpha():
             tc.put(seq, text, iconv)
     put_western(tc, order, uk["tcvn3"], unikey)
     for seq, text in uk_tcvn3.items():
         if len(seq) == 1 and seq[0] >= 0x80:
             tc.check(seq, text, unikey)
-    add_passthrough(tc, unikey_pass)
+    vn1_only = [b for b in sorted(vn1) if b >= 0xA0 and bytes([b]) not in tc.rows]
     for b, text in sorted(vn1.items()):
         if b >= 0x80 and bytes([b]) in tc.rows and tc.rows[bytes([b])][0] != text:
             tc.note(bytes([b]), f"{iconv} TCVN5712-1 (VN1) reads {text} U+{ord(text):04X}, a toned capital VN3 does not have")
@@ -280,7 +280,8 @@ def build(workdir: Path) -> dict[str, tuple[Table, list[str]]]:
             f" 0x80-0x9F Windows punctuation from {unikey} and Python's cp1252",
             "licence: encoding facts; glibc LGPL-2.1+, UniKey vnconv LGPL/GPL (Debian package ibus-unikey), Python PSF",
             "note: VN3 has no toned capitals (they are drawn by a second font with the lower-case codes);"
-            " the slots VN1 gives them read here as the Windows font drew them",
+            " on 0x80-0x9F it keeps Windows punctuation where VN1 has capitals, and the codes VN1 gives"
+            f" its other toned capitals ({' '.join(f'{b:02x}' for b in vn1_only)}) are undefined here",
         ],
     )
 

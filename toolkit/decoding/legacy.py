@@ -49,6 +49,7 @@ class LegacyCodec:
         reading.update(table.single)
         self.reading = reading  # byte -> text for every defined single byte
         self.undefined = bytes(b for b in range(256) if b not in reading)
+        self._undefined_to_replacement = {b: _REPLACEMENT for b in self.undefined}
         self._undefined_re = re.compile(b"[" + re.escape(self.undefined) + b"]") if self.undefined else None
 
         # mark byte -> the combining marks it adds; base bytes that take marks
@@ -94,6 +95,7 @@ class LegacyCodec:
     def decode(self, data: bytes, errors: str = "strict") -> tuple[str, int]:
         """Bytes -> (NFC text, number of undefined bytes replaced by U+FFFD)."""
         replaced = 0
+        surface = data.decode("latin-1")
         if self._undefined_re is not None:
             found = self._undefined_re.search(data)
             if found is not None:
@@ -101,11 +103,8 @@ class LegacyCodec:
                     offset = found.start()
                     raise error_at(data, offset, f"byte 0x{data[offset]:02X} is not defined", self.name)
                 replaced = len(data) - len(data.translate(None, self.undefined))
-        surface = data.decode("latin-1")
-        text = self._from_latin1(surface)
-        if replaced:
-            text = text.translate({b: _REPLACEMENT for b in self.undefined})
-        return text, replaced
+                surface = surface.translate(self._undefined_to_replacement)
+        return self._from_latin1(surface), replaced
 
     def _from_latin1(self, surface: str) -> str:
         if self._orphan_mark is not None and self._orphan_mark.search(surface):
@@ -156,8 +155,9 @@ _CP1252_TO_LATIN1 = {ord(ch): chr(b) for b, ch in _CP1252_HIGH.items()}
 def _inverse(name: str) -> dict[str, bytes]:
     """Unicode -> bytes: every letter once, preferring one byte, then the lowest code."""
     table = load_table(name)
+    marks = {seq[1] for seq in table.pairs}  # on its own a mark byte is no way to write a letter
     inverse: dict[str, bytes] = {}
-    for b in sorted(set(range(0x80)) | set(table.single)):
+    for b in sorted((set(range(0x80)) | set(table.single)) - marks):
         text = table.single.get(b, chr(b))
         inverse.setdefault(text, bytes([b]))
     for seq in sorted(table.pairs):

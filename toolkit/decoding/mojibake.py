@@ -43,6 +43,7 @@ _BYTE_OF = _byte_readings()
 _CP1258_ONLY = frozenset(bytes(range(0x80, 0x100)).decode("cp1258", "ignore")) - frozenset(
     bytes(range(0x80, 0x100)).decode("cp1252", "ignore")
 )
+_CP1252_ONLY = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", "ignore"))
 _C1_CONTROLS = frozenset(chr(b) for b in range(0x80, 0xA0))
 
 
@@ -82,10 +83,10 @@ def _undo_utf8_once(text: str) -> tuple[str, int, str]:
     repaired = _UTF8_AS_CHARS.sub(fix, text)
     if used & _CP1258_ONLY:
         misread = "cp1258"
-    elif used & _C1_CONTROLS:
-        misread = "latin-1"
+    elif used & _CP1252_ONLY or not used & _C1_CONTROLS:
+        misread = "cp1252"  # C1 controls too: browsers give cp1252's five empty codes so
     else:
-        misread = "cp1252"
+        misread = "latin-1"
     return repaired, count, misread
 
 

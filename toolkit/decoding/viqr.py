@@ -7,15 +7,18 @@ VIQR shares its mark characters with punctuation, and RFC 1456 leaves the clashe
 writer's escapes; these readings keep ordinary punctuation intact without them:
 - ``dd`` is đ only at the start of a word (đ is always a syllable onset).
 - A modifier that the vowel before it cannot take (``i^``) stays literal.
-- A word-final ``.`` or ``?`` is a tone only when a lower-case word follows on the same
-  line or a comma, semicolon or colon follows (``ca? nha`` = cả nhà); before a capital,
-  at a line end or at the end of the text it is sentence punctuation.
+- A word-final ``.`` or ``?`` is a tone when a lower-case word follows on the same line or
+  a comma, semicolon or colon follows (``ca? nha`` = cả nhà), or when a capital follows and
+  the toned word is a common function word (``o+? Ha` No^.i`` = ở Hà Nội); otherwise, and at
+  a line end or the end of the text, it is sentence punctuation.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from toolkit.decoding.evidence import FUNCTION_WORDS
 
 _MODIFIERS = {"(": "\u0306", "^": "\u0302", "+": "\u031b", "*": "\u031b"}
 _TAKES = {"(": "aA", "^": "aAeEoO", "+": "oOuU", "*": "oOuU"}
@@ -27,7 +30,7 @@ _TOKEN = re.compile(
     r"|(?<![A-Za-z])(?P<dd>[dD][dD])"
     rf"|(?P<vowel>[{_VOWELS}])(?P<mod>[(^+*]?)(?P<tone>['`?~.]?)"
 )
-_TONE_MAY_END_WORD = re.compile(r"[ \t]+[a-z]|[,;:]")
+_TONE_MAY_END_WORD = re.compile(r"[ \t]+[a-z]|[,;:\\]")  # a backslash escapes the punctuation after the tone
 
 
 def _replace(match: re.Match) -> str:
@@ -47,11 +50,23 @@ def _replace(match: re.Match) -> str:
     if tone:
         text, end = match.string, match.end()
         word_final = end >= len(text) or not text[end].isalpha()
-        if tone in ".?" and word_final and not _TONE_MAY_END_WORD.match(text, end):
+        if tone in ".?" and word_final and not _TONE_MAY_END_WORD.match(text, end) and not _is_known_word(match, letter + _TONES[tone]):
             tail = tone
         else:
             letter += _TONES[tone]
     return unicodedata.normalize("NFC", letter) + tail
+
+
+def _is_known_word(match: re.Match, toned_vowel: str) -> bool:
+    """Before a capital (``o+? Ha` No^.i``) a common word ending in that tone wins over punctuation."""
+    text, end = match.string, match.end()
+    if not re.match(r"[ \t]+[A-Z]", text[end : end + 8]):
+        return False
+    start = match.start()
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    word = decode_viqr(text[start : match.start()]) + unicodedata.normalize("NFC", toned_vowel)
+    return word.lower() in FUNCTION_WORDS
 
 
 def decode_viqr(text: str) -> str:
