@@ -213,9 +213,17 @@ def test_surname_spellings_only_match_a_whole_piece():
     assert romanised_syllables("Wang") == [["wang"]]
 
 
-def test_surname_table_rows_read_back():
-    for row in _tsv_rows("surnames.tsv"):
+@pytest.mark.parametrize("table", ["surnames.tsv", "given_syllables.tsv"])
+def test_regional_table_rows_read_back(table):
+    rows = _tsv_rows(table)
+    assert rows
+    for row in rows:
         assert row["pinyin"].split() in romanised_syllables(row["spelling"]), row
+
+
+def test_hong_kong_given_name_syllables():
+    assert romanised_syllables("Tsang Yam-kuen")[0] == ["zeng", "ren", "juan"]
+    assert ["sun", "ri", "sen"] in romanised_syllables("Sun Yat-sen")  # regular reading, after the exception
 
 
 # --------------------------------------------------------------------------- exceptions
@@ -233,6 +241,7 @@ def test_surname_table_rows_read_back():
         ("chiang kai shek", "jiang jie shi"),
         ("ChiangKaishek", "jiang jie shi"),
         ("Tsai Ing-wen", "cai ying wen"),
+        ("Hou Yu-ih", "hou you yi"),
     ],
 )
 def test_exceptions_come_first(text, best):

@@ -48,6 +48,8 @@ def test_headers_name_source_version_and_licence():
     assert f"pypinyin {pypinyin_version}" in _header("wade_giles.tsv") and "MIT" in _header("wade_giles.tsv")
     surnames = _header("surnames.tsv")
     assert "sinonym 0.5.1" in surnames and "Apache-2.0" in surnames
+    given = _header("given_syllables.tsv")
+    assert "sinonym 0.5.1" in given and "Apache-2.0" in given
     assert "source" in _header("exceptions.tsv")
 
 

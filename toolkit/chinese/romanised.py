@@ -65,7 +65,7 @@ PINYIN = "pinyin"
 PINYIN_VARIANT = "pinyin-variant"  # lu for lü, lyu for lü
 WADE_GILES = "wade-giles"
 WADE_GILES_LOOSE = "wade-giles-loose"  # apostrophe or umlaut dropped
-SURNAME = "surname"  # Hong Kong / Taiwan / Wade-Giles surname spelling (sinonym)
+REGIONAL = "regional"  # Hong Kong / Taiwan / Hokkien / Wade-Giles name spelling (sinonym)
 _PINYIN_KINDS = frozenset({PINYIN, PINYIN_VARIANT})
 
 # Plain spellings of ü syllables seen in names (passports write lyu, the press writes lu).
@@ -171,7 +171,7 @@ def wade_giles_table() -> tuple[tuple[str, str], ...]:
 class _Reading:
     syllables: tuple[str, ...]
     kind: str
-    full_share: bool = True  # surname spellings: attested as written, not only via remapping
+    attested: bool = True  # regional spellings: sinonym attests it as a surname as written
 
 
 @cache
@@ -200,13 +200,15 @@ def _lexicon() -> dict[str, tuple[_Reading, ...]]:
     path = _romanisation_dir() / "surnames.tsv"
     for line_number, row in _read_tsv(path, ("spelling", "pinyin", "system", "share", "source")):
         try:
-            full_share = float(row["share"]) >= 1.0
+            attested = float(row["share"]) >= 1.0
         except ValueError:
             raise ValueError(f"{path}:{line_number}: share is not a number: {row['share']!r}") from None
-        add(
-            _spelling_key(row["spelling"]),
-            _Reading(_pinyin_tuple(row["pinyin"], path, line_number), SURNAME, full_share),
-        )
+        syllables = _pinyin_tuple(row["pinyin"], path, line_number)
+        add(_spelling_key(row["spelling"]), _Reading(syllables, REGIONAL, attested))
+    path = _romanisation_dir() / "given_syllables.tsv"
+    for line_number, row in _read_tsv(path, ("spelling", "pinyin", "system", "source")):
+        syllables = _pinyin_tuple(row["pinyin"], path, line_number)
+        add(_spelling_key(row["spelling"]), _Reading(syllables, REGIONAL, attested=False))
     return {spelling: tuple(readings) for spelling, readings in table.items()}
 
 
@@ -342,7 +344,7 @@ def _reading_cost(reading: _Reading, context: _Context, whole_piece: bool) -> fl
     kind = reading.kind
     if context.mode == "toned":
         return {PINYIN: 0.0, PINYIN_VARIANT: 0.5}.get(kind)
-    if kind == SURNAME and not whole_piece:
+    if kind == REGIONAL and not whole_piece:
         return None
     first_word = context.surname_slot
     if context.mode == "pinyin":
@@ -352,15 +354,15 @@ def _reading_cost(reading: _Reading, context: _Context, whole_piece: bool) -> fl
             return 0.5
         if not whole_piece:
             return None
-        if kind == SURNAME:
-            return 0.9 if reading.full_share else 1.5
+        if kind == REGIONAL:
+            return 0.9 if reading.attested else 1.5
         return 1.0 if kind == WADE_GILES else 1.2
     if kind == WADE_GILES:
         return 0.15 if first_word else 0.0
     if kind == WADE_GILES_LOOSE:
         return 0.35 if first_word else 0.2
-    if kind == SURNAME:
-        if reading.full_share:
+    if kind == REGIONAL:
+        if reading.attested:
             return 0.0 if first_word else 0.3
         return 0.5
     return 1.0 if kind == PINYIN else 1.5

@@ -1,4 +1,5 @@
-"""Write ``surnames.tsv``: Wade-Giles, Hong Kong and Taiwan surname spellings -> pinyin.
+"""Write ``surnames.tsv`` (Wade-Giles, Hong Kong and Taiwan surname spellings -> pinyin) and
+``given_syllables.tsv`` (Hong Kong and Taiwan given-name syllable spellings it lacks).
 
 Run from the repository root with the project's virtualenv (after build_wade_giles.py):
 
@@ -38,6 +39,7 @@ sys.path.insert(0, str(HERE.parents[2]))
 from toolkit.chinese.romanised import pinyin_syllables, wade_giles_table  # noqa: E402
 
 OUTPUT = HERE / "surnames.tsv"
+GIVEN_OUTPUT = HERE / "given_syllables.tsv"
 SINONYM_VERSION = "0.5.1"
 SINONYM_LICENCE = "Apache-2.0"
 EXCLUDED = {
@@ -105,16 +107,18 @@ def character_reading(character: str, target: str) -> str:
     return target if target in readings else readings[0]
 
 
-def rows(wheel: Path) -> list[tuple[str, str, str, str, str]]:
+def read_wheel(wheel: Path) -> tuple[list[dict[str, str]], dict[str, dict]]:
     with zipfile.ZipFile(wheel) as archive:
         table_csv = archive.read("sinonym/data/surname_romanizations.csv").decode("utf-8")
         names_py = archive.read("sinonym/chinese_names_data.py").decode("utf-8")
-    tables = literal_tables(names_py, {"TAIWANESE_RULES", "CANTONESE_SURNAMES"})
-    taiwanese = tables["TAIWANESE_RULES"]
-    cantonese = tables["CANTONESE_SURNAMES"]
+    tables = literal_tables(names_py, {"TAIWANESE_RULES", "CANTONESE_SURNAMES", "CANTONESE_PHONETIC_RULES"})
+    return list(csv.DictReader(io.StringIO(table_csv))), tables
+
+
+def classifier(tables: dict[str, dict]):
+    """(spelling, pinyin) -> the romanisation system it belongs to."""
     wade_giles = {(spelling.replace("'", "").replace("ü", "u"), syllable) for syllable, spelling in wade_giles_table()}
-    pypinyin_version = importlib.metadata.version("pypinyin")
-    where = f"sinonym {SINONYM_VERSION}"
+    taiwanese = tables["TAIWANESE_RULES"]
 
     def system(spelling: str, reading: str) -> str:
         if (spelling, reading) in wade_giles:
@@ -123,8 +127,17 @@ def rows(wheel: Path) -> list[tuple[str, str, str, str, str]]:
             return "hokkien"
         return "taiwan" if taiwanese.get(spelling) == reading else "hong-kong"
 
+    return system
+
+
+def rows(wheel: Path) -> list[tuple[str, str, str, str, str]]:
+    records, tables = read_wheel(wheel)
+    cantonese = tables["CANTONESE_SURNAMES"]
+    system = classifier(tables)
+    pypinyin_version = importlib.metadata.version("pypinyin")
+    where = f"sinonym {SINONYM_VERSION}"
     out = []
-    for record in csv.DictReader(io.StringIO(table_csv)):
+    for record in records:
         spelling, target = record["spelling"], record["mandarin_target"]
         if spelling in EXCLUDED:
             continue
@@ -143,6 +156,27 @@ def rows(wheel: Path) -> list[tuple[str, str, str, str, str]]:
     return out
 
 
+def given_rows(wheel: Path) -> list[tuple[str, str, str, str]]:
+    """Given-name syllable spellings sinonym's Cantonese and Taiwanese rule tables state but its
+    surname table lacks (``yat``, ``kuen``, ``tak``); Cantonese final fragments (``eeng``),
+    rules whose target is not a pinyin syllable, and rules the pinyin or Wade-Giles table
+    already states are left out."""
+    records, tables = read_wheel(wheel)
+    in_surname_table = {record["spelling"] for record in records} | EXCLUDED.keys()
+    system = classifier(tables)
+    syllables = pinyin_syllables()
+    out = []
+    for table in ("CANTONESE_PHONETIC_RULES", "TAIWANESE_RULES"):
+        for spelling, target in tables[table].items():
+            fragment = spelling[:2] in {"aa", "ee", "ii", "oo", "uu"}
+            if spelling in in_surname_table or fragment or target not in syllables:
+                continue
+            if spelling == target or system(spelling, target) == "wade-giles":
+                continue  # the pinyin or Wade-Giles table already reads it so
+            out.append((spelling, target, system(spelling, target), f"sinonym {SINONYM_VERSION} chinese_names_data.py {table}"))
+    return sorted(set(out))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wheel", type=Path, help=f"a downloaded sinonym-{SINONYM_VERSION} wheel")
@@ -150,6 +184,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         wheel = args.wheel or fetch_wheel(Path(folder))
         table = rows(wheel)
+        given = given_rows(wheel)
     lines = [
         "# Surname spellings (Wade-Giles, Hong Kong/Cantonese, Taiwan, Hokkien) -> toneless pinyin, one reading per row.",
         f"# source: PyPI sinonym {SINONYM_VERSION} ({SINONYM_LICENCE} licence): data/surname_romanizations.csv, with the",
@@ -161,6 +196,16 @@ def main() -> None:
     lines += ["\t".join(row) for row in table]
     OUTPUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUTPUT} ({len(table)} rows, {len({row[0] for row in table})} spellings)")
+    lines = [
+        "# Given-name syllable spellings (Hong Kong/Cantonese, Taiwan) -> toneless pinyin, one reading per row;",
+        "#   only spellings surnames.tsv lacks. Weak evidence: Cantonese does not map one-to-one onto Mandarin.",
+        f"# source: PyPI sinonym {SINONYM_VERSION} ({SINONYM_LICENCE} licence): chinese_names_data.py rule tables, read as data.",
+        "# Generated by lexicons/chinese/romanisation/build_surnames.py; do not edit.",
+        "spelling\tpinyin\tsystem\tsource",
+    ]
+    lines += ["\t".join(row) for row in given]
+    GIVEN_OUTPUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {GIVEN_OUTPUT} ({len(given)} rows)")
 
 
 if __name__ == "__main__":
