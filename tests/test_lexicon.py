@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import unicodedata
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.lexicon import Lexicon, LexiconError, Name, builtin_paths, name_key
 
@@ -261,3 +264,30 @@ def test_replace_or_extend_of_an_unknown_id_and_conflicting_extensions_are_error
     widening = tmp_path / "widen.tsv"
     widening.write_text("id\tparent\tmode\tsource\nplace:xx\tplace:yy\textend\tmine\n", encoding="utf-8")
     assert "may only add names" in load_error(base, widening).message
+
+
+# -- properties ----------------------------------------------------------------------------
+
+@given(st.text())
+def test_name_key_never_crashes_and_is_idempotent(text):
+    key = name_key(text)
+    assert name_key(key) == key
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=300) | st.text(alphabet="\t\n\r#:|-é ab1placeidtypesourcenvz", max_size=300).map(str.encode))
+def test_any_bytes_either_load_or_raise_a_lexicon_error_naming_the_file(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("fuzz") / "fuzz.tsv"
+    path.write_bytes(data)
+    try:
+        Lexicon.load(path)
+    except LexiconError as error:
+        assert error.path == str(path)
+
+
+def test_a_loaded_lexicon_pickles_for_worker_processes(tmp_path):
+    path = tsv(tmp_path, "a.tsv", row("place:xx", en="Exland", aliases="en:X-land"))
+    lexicon = Lexicon.load(path)
+    copy = pickle.loads(pickle.dumps(lexicon))
+    assert list(copy) == list(lexicon) and [e.id for e in copy.lookup("x land")] == []
+    assert [e.id for e in copy.lookup("X – land")] == ["place:xx"]

@@ -52,6 +52,11 @@ def test_builtin_parents_and_successors_resolve(lexicon):
 
 
 def test_generated_countries_table_is_reproducible(tmp_path):
+    import babel
+
+    table = lexicon_path("entities", "10-countries.tsv")
+    if f"babel {babel.__version__}." not in table.read_text(encoding="utf-8").split("\nid\t", 1)[0]:
+        pytest.skip(f"10-countries.tsv was generated with another babel than {babel.__version__}")
     script = lexicon_path("entities", "make_countries.py")
     sys.path.insert(0, str(script.parent))
     try:
@@ -62,7 +67,7 @@ def test_generated_countries_table_is_reproducible(tmp_path):
         module.main()
     finally:
         sys.path.remove(str(script.parent))
-    assert module.OUTPUT.read_bytes() == lexicon_path("entities", "10-countries.tsv").read_bytes()
+    assert module.OUTPUT.read_bytes() == table.read_bytes()
 
 
 def test_countries_in_three_languages_with_exonyms(lexicon):

@@ -99,3 +99,11 @@ def test_show_reads_user_lexicons_and_fails_on_unknown_ids(app, tmp_path):
     missing = run(app, "show", "person:xx:someone")
     assert missing.exit_code == 1
     assert "no entity has the id or name 'person:xx:someone'" in missing.output
+
+
+def test_check_takes_user_files_as_lexicon_options_too(app, tmp_path):
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("id\ttype\ten\tsource\norg:xx:club\torg\tClub\tmy notes\n", encoding="utf-8")
+    result = run(app, "check", "--no-builtin", "--lexicon", str(mine))
+    assert result.exit_code == 0, result.output
+    assert "total: 1 entities: person=0 place=0 org=1 other=0" in result.output

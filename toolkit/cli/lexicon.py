@@ -35,9 +35,9 @@ def register(app: typer.Typer) -> None:
     app.add_typer(group, name="lexicon")
 
 
-def check(paths: PathsArgument = None, builtin: BuiltinOption = True) -> None:
+def check(paths: PathsArgument = None, lexicon_paths: LexiconOption = None, builtin: BuiltinOption = True) -> None:
     """Validate the lexicons; print entities per type and file, and the names several entities share."""
-    lexicon = _load(paths or [], builtin)
+    lexicon = _load([*(lexicon_paths or []), *(paths or [])], builtin)
     by_file = lexicon.counts_by_file()
     extensions = lexicon.extensions_by_file()
     for path in lexicon.files:
