@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.vietnamese import place_tones
+from toolkit.vietnamese.tones import place_by_chunks, place_by_search, place_word_by_word
 
 
 @pytest.mark.parametrize(
@@ -202,3 +203,22 @@ def _toneless(text: str) -> str:
 def test_never_raises_on_any_string(text):
     for style in ("old", "new", "keep"):
         assert len(place_tones(text, style)) == len(text)
+
+
+# The fast paths must agree with the definition (every toned word through place_token_tone).
+@settings(max_examples=400, deadline=None)
+@given(texts, st.sampled_from(["old", "new"]))
+def test_fast_paths_agree_with_the_definition(text, style):
+    expected = place_word_by_word(text, style)
+    assert place_by_chunks(text, style) == expected
+    assert place_by_search(text, style) == expected
+
+
+def test_search_path_on_long_text_with_few_and_many_misplaced_marks():
+    sentence = "Ông Nguyễn Văn Hòa ở Thủy Nguyên, khỏe mạnh; người Quảng Trị. "
+    few = sentence * 200 + "hoà " + sentence * 200
+    many = " ".join(["hoà thuỷ khoẻ baỏ"] * 2000)
+    for text in (few, many, few + many):
+        for style in ("old", "new"):
+            assert place_by_search(text, style) == place_word_by_word(text, style)
+    assert "hòa " in place_by_search(few, "old") and "hoà" not in place_by_search(few, "old")

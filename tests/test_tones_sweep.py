@@ -9,6 +9,8 @@ import pytest
 
 from toolkit.vietnamese import parse_syllable, place_tones
 from toolkit.vietnamese.letters import COMPOSE, DECOMPOSE, Tone
+from toolkit.vietnamese.misplaced import misplaced_mark
+from toolkit.vietnamese.tones import place_by_chunks, place_by_search, place_token_tone, place_word_by_word
 from toolkit.vietnamese.underthesea_data import VIET74K, underthesea_file
 
 
@@ -19,7 +21,7 @@ def _viet74k_toned_syllables() -> list[str]:
         pytest.skip(f"underthesea's Viet74K.txt is not available: {missing}")
     words = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower().replace("-", " ").split()
     return sorted(
-        {word for word in words if (syllable := parse_syllable(word)) is not None and syllable.tone is not Tone.NONE}
+        {word for word in set(words) if (syllable := parse_syllable(word)) is not None and syllable.tone is not Tone.NONE}
     )
 
 
@@ -77,3 +79,22 @@ def test_mark_lands_where_the_structure_says(syllables, style):
         syllable = parse_syllable(word)
         position = syllable.tone_position(style)
         assert DECOMPOSE[word[position]][1] is syllable.tone, (word, style)
+
+
+@pytest.mark.parametrize("style", ["old", "new"])
+def test_finder_flags_exactly_the_words_that_change(syllables, sweep, style):
+    """misplaced_mark is the fast path's only gate: it must flag every word that would change
+    (and, on real syllables, nothing else, or the fast path would not be fast)."""
+    finder = misplaced_mark(style)
+    _, variants = sweep
+    for case in (str.lower, str.upper, str.title):
+        for word in map(case, syllables + variants):
+            changes = place_token_tone(word, style) != word
+            assert (finder.search(word) is not None) == changes, (word, style)
+
+
+@pytest.mark.parametrize("style", ["old", "new"])
+@pytest.mark.parametrize("place", [place_by_search, place_by_chunks], ids=["search", "chunks"])
+def test_sweep_through_each_path(sweep, style, place):
+    originals, variants = sweep
+    assert place(" ".join(variants), style) == place_word_by_word(" ".join(originals), style)

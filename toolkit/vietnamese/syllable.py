@@ -236,27 +236,26 @@ def segment(letters: str, tone: Tone) -> tuple[str, str, str, str] | None:
     return parts
 
 
+_LETTERS = frozenset(DECOMPOSE)
+_TO_BASE = str.maketrans({letter: base for letter, (base, tone) in DECOMPOSE.items() if tone is not Tone.NONE})
+
+
 def split_tone(token: str) -> tuple[str, Tone, tuple[int, ...]] | None:
     """The token's toneless lower-case letters, its tone and the indices of the marked letters.
 
     A mark typed twice (``chíếu``, ``ngườì``: the same tone on two letters) still writes one
     tone. None when a character is not a Vietnamese letter or two different tones are marked.
     """
-    bases = []
-    tone = Tone.NONE
-    marked: list[int] = []
-    for index, char in enumerate(token):
-        entry = DECOMPOSE.get(char)
-        if entry is None:
-            return None
-        base, char_tone = entry
-        if char_tone is not Tone.NONE:
-            if marked and char_tone is not tone:
-                return None
-            tone = char_tone
-            marked.append(index)
-        bases.append(base)
-    return "".join(bases).lower(), tone, tuple(marked)
+    if not _LETTERS.issuperset(token):
+        return None
+    bases = token.translate(_TO_BASE)
+    if bases == token:
+        return bases.lower(), Tone.NONE, ()
+    marked = tuple(index for index, (letter, base) in enumerate(zip(token, bases)) if letter != base)
+    tone = DECOMPOSE[token[marked[0]]][1]
+    if any(DECOMPOSE[token[index]][1] is not tone for index in marked[1:]):
+        return None
+    return bases.lower(), tone, marked
 
 
 def parse_syllable(token: str) -> Syllable | None:

@@ -4,9 +4,12 @@
 and puts the mark on the letter the syllable's structure calls for under the chosen style.
 Words that are not Vietnamese syllables are left exactly as they are.
 
-Speed comes from two facts: only words holding a toned letter are visited (one compiled
-regex, the rest of the text is copied by C code), and Vietnamese has a few thousand distinct
-syllables, so a per-style dict cache answers nearly every word after the first pages.
+Speed: text in which no mark can be misplaced (``misplaced_mark``, one stdlib regex that skips
+from toned letter to toned letter in C) is returned as it is. Otherwise the text is cut at
+spaces and each chunk is looked up in a per-style dict: Vietnamese has a few thousand distinct
+syllables, so chunks repeat like words do, and split, lookup and join are all C-level work.
+Only a chunk never seen before is searched, by one compiled regex, for the words that hold a
+toned letter, and those words are parsed (and cached in turn).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import regex
 
 from toolkit.vietnamese.letters import DECOMPOSE, TONED_LETTERS, Tone, compose
+from toolkit.vietnamese.misplaced import misplaced_mark
 from toolkit.vietnamese.syllable import segment, split_tone, tone_position
 
 STYLES = ("old", "new", "keep")
@@ -22,6 +26,13 @@ _WORD = r"\p{L}\p{M}\p{N}_"
 # a whole word (never part of one) that holds at least one toned letter; the capture group
 # makes regex.split hand back the words at the odd indices
 _TONED_WORD = regex.compile(rf"((?<![{_WORD}])[{_WORD}]*[{regex.escape(TONED_LETTERS)}][{_WORD}]*)")
+
+# characters placed per style before the misplaced-mark finder is built
+_FINDER_AFTER = 256_000
+_volume = {"old": 0, "new": 0}
+
+_WORD_FORWARD = regex.compile(rf"[{_WORD}]*")
+_WORD_BACKWARD = regex.compile(rf"(?r)[{_WORD}]*")
 
 # the cache forgets everything past this size, so text full of foreign words cannot grow it
 # without bound; real Vietnamese stays far below it
@@ -53,24 +64,45 @@ def place_token_tone(token: str, style: str = "old") -> str:
     return "".join(chars)
 
 
-class _PlacedTokens(dict):
-    """token -> token with the mark placed; computes and remembers on a miss."""
+class _Placed(dict):
+    """text -> text with marks placed; computes on a miss and remembers short keys."""
 
-    def __init__(self, style: str) -> None:
+    def __init__(self, style: str, place, longest_kept: int) -> None:
         super().__init__()
         self.style = style
+        self.place = place
+        self.longest_kept = longest_kept
 
-    def __missing__(self, token: str) -> str:
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        placed = self[token] = place_token_tone(token, self.style)
+    def __missing__(self, key: str) -> str:
+        placed = self.place(key, self.style)
+        if len(key) <= self.longest_kept:
+            if len(self) >= _CACHE_LIMIT:
+                self.clear()
+            self[key] = placed
         return placed
 
     def __reduce__(self):
-        return (_PlacedTokens, (self.style,))
+        return (_Placed, (self.style, self.place, self.longest_kept))
 
 
-_CACHES = {"old": _PlacedTokens("old"), "new": _PlacedTokens("new")}
+_WORD_CACHES = {style: _Placed(style, place_token_tone, 64) for style in ("old", "new")}
+
+
+def place_word_by_word(text: str, style: str) -> str:
+    """``place_tones`` by its definition: every word holding a toned letter through
+    ``place_token_tone``. Slower; the reference the fast paths are tested against."""
+    if text.isascii():
+        return text
+    pieces = _TONED_WORD.split(text)
+    if len(pieces) == 1:
+        return text
+    pieces[1::2] = map(_WORD_CACHES[style].__getitem__, pieces[1::2])
+    return "".join(pieces)
+
+
+# Running text is cut at spaces into chunks ("Hoà," "thuỷ.\nBa"), and whole chunks are cached:
+# a chunk repeats as often as a word does, and a dict hit per chunk is all C-level work.
+_CHUNK_CACHES = {style: _Placed(style, place_word_by_word, 64) for style in ("old", "new")}
 
 
 def place_tones(text: str, style: str = "old") -> str:
@@ -83,13 +115,44 @@ def place_tones(text: str, style: str = "old") -> str:
     """
     if style == "keep":
         return text
-    cache = _CACHES.get(style)
-    if cache is None:
+    if style not in _CHUNK_CACHES:
         raise ValueError(f"tone style must be one of {STYLES}, got {style!r}")
     if text.isascii():
         return text
-    pieces = _TONED_WORD.split(text)
-    if len(pieces) == 1:
+    if _volume[style] < _FINDER_AFTER:
+        # building the finder costs a few tenths of a second: worth it only for bulk work
+        _volume[style] += len(text)
+        return place_by_chunks(text, style)
+    return place_by_search(text, style)
+
+
+def place_by_chunks(text: str, style: str) -> str:
+    """``place_tones`` with every space-separated chunk looked up in the per-style cache."""
+    return " ".join(map(_CHUNK_CACHES[style].__getitem__, text.split(" ")))
+
+
+def place_by_search(text: str, style: str) -> str:
+    """``place_tones`` that first searches for marks that may be misplaced, and skips the rest."""
+    finder = misplaced_mark(style)
+    spot = finder.search(text)
+    if spot is None:
         return text
-    pieces[1::2] = map(cache.__getitem__, pieces[1::2])
+    # Few misplaced marks (the usual case): re-place just the words they sit in. Many (text
+    # in the other style, or damaged): every chunk through the cache is cheaper than a
+    # search step per word.
+    words = _WORD_CACHES[style]
+    pieces = []
+    done = 0
+    budget = 8 + len(text) // 128
+    while spot is not None:
+        budget -= 1
+        if budget < 0:
+            return place_by_chunks(text, style)
+        start = _WORD_BACKWARD.match(text, done, spot.start()).start()
+        end = _WORD_FORWARD.match(text, spot.end()).end()
+        pieces.append(text[done:start])
+        pieces.append(words[text[start:end]])
+        done = end
+        spot = finder.search(text, end)
+    pieces.append(text[done:])
     return "".join(pieces)
