@@ -17,14 +17,19 @@ caller (which knows the characters and their name frequencies) can weigh them:
   syllable per piece). Tone marks or numbers mean pinyin and nothing else.
 - Wade-Giles writes one syllable per hyphen-separated piece, so inside a clean-pinyin name
   its readings are offered only for a piece that is a single spelling (``Chang``), never
-  inside a joined pinyin word (``Jinping`` stays ``jin ping``). Surname spellings from the
-  Hong Kong / Taiwan table are likewise matched only as a whole piece.
+  inside a joined pinyin word (``Jinping`` stays ``jin ping``). Hong Kong / Taiwan spellings
+  are likewise matched only as a whole piece (``Ng`` is wu, but ``Wang`` never wa-ng), and an
+  attested surname spelling ranks first where a surname stands (first word, one piece).
 - a syllable that starts with a, o or e inside a joined piece would have needed an
   apostrophe in pinyin (``Xi'an``), so such splits rank after the unsplit reading.
 - curated exceptions (``Chiang Kai-shek`` -> jiang jie shi) come before everything else.
 
-Data: ``lexicons/chinese/romanisation/`` (Wade-Giles table from pypinyin, surname spellings
-from sinonym, curated exceptions); each is loaded once, lazily. pypinyin is imported lazily.
+Data: ``lexicons/chinese/romanisation/`` (Wade-Giles table from pypinyin; Hong Kong, Taiwan
+and Wade-Giles surname spellings and Hong Kong given-name syllables from sinonym; curated
+exceptions); each is loaded once, lazily. pypinyin is imported lazily.
+
+Segmentation is a k-best dynamic programme over the positions of each piece (never an
+exhaustive recursion), memoised per piece and per name; at most ``limit`` readings survive.
 """
 
 from __future__ import annotations
@@ -380,6 +385,19 @@ def _keep_best(candidates: dict[tuple[str, ...], float], limit: int) -> _Scored:
     return tuple((cost, syllables) for syllables, cost in ranked)
 
 
+@lru_cache(maxsize=1 << 14)
+def _spelling_readings(spelling: str, context: _Context, whole_piece: bool) -> tuple[tuple[tuple[str, ...], float], ...]:
+    """The readings of one spelling that apply here, each with its cost (best cost per reading)."""
+    costs: dict[tuple[str, ...], float] = {}
+    for reading in _lexicon().get(spelling, ()):
+        cost = _reading_cost(reading, context, whole_piece)
+        if cost is not None:
+            cost += 0.1 * len(reading.syllables)  # fewer, longer syllables first: xian before xi an
+            if cost < costs.get(reading.syllables, float("inf")):
+                costs[reading.syllables] = cost
+    return tuple(costs.items())
+
+
 @lru_cache(maxsize=1 << 16)
 def _piece_readings(piece: _Piece, context: _Context, limit: int) -> _Scored:
     """k-best segmentations of one piece: a DP over positions, right to left."""
@@ -387,6 +405,9 @@ def _piece_readings(piece: _Piece, context: _Context, limit: int) -> _Scored:
     size = len(letters)
     if not size or size > _MAX_PIECE_LETTERS or _UNREADABLE in letters:
         return ()
+    if context.single_spelling:
+        whole = _spelling_readings(letters, context, True)
+        return _keep_best({syllables: cost for syllables, cost in whole}, limit) if whole else ()
     lexicon = _lexicon()
     longest = _longest_spelling()
     toned = set(piece.toned)
@@ -394,28 +415,19 @@ def _piece_readings(piece: _Piece, context: _Context, limit: int) -> _Scored:
     best[size] = ((0.0, ()),)
     for start in range(size - 1, -1, -1):
         candidates: dict[tuple[str, ...], float] = {}
+        # pinyin writes an apostrophe before an inner a-, o-, e- syllable; Wade-Giles a hyphen
+        split_penalty = 1.0 if start > 0 and letters[start] in _VOWELS else 0.0
         for end in range(start + 1, min(size, start + longest) + 1):
             tails = best[end]
-            if not tails:
-                continue
-            readings = lexicon.get(letters[start:end])
-            if not readings:
+            if not tails or letters[start:end] not in lexicon:
                 continue
             # one syllable carries at most one tone mark: "Xīān" is xi an, never xian
-            if len(toned.intersection(range(start, end))) > 1:
+            if toned and len(toned.intersection(range(start, end))) > 1:
                 continue
-            whole_piece = start == 0 and end == size
-            if context.single_spelling and not whole_piece:
-                continue
-            # pinyin writes an apostrophe before an inner a-, o-, e- syllable; Wade-Giles a hyphen
-            split_penalty = 1.0 if start > 0 and letters[start] in _VOWELS else 0.0
-            for reading in readings:
-                cost = _reading_cost(reading, context, whole_piece)
-                if cost is None:
-                    continue
-                cost += split_penalty + 0.1 * len(reading.syllables)
+            for head, cost in _spelling_readings(letters[start:end], context, start == 0 and end == size):
+                cost += split_penalty
                 for tail_cost, tail in tails:
-                    syllables = reading.syllables + tail
+                    syllables = head + tail
                     total = cost + tail_cost
                     if total < candidates.get(syllables, float("inf")):
                         candidates[syllables] = total
@@ -495,17 +507,20 @@ def _name_readings(text: str, limit: int) -> _Scored:
     mode = _mode(words)
     exceptions = {} if mode == "toned" else _exceptions()
     longest_span = _longest_exception_span() if exceptions else 1
+    word_keys = [_word_span_key((word,)) for word in words]
     count = len(words)
     # best[i]: k-best readings of words[i:], each a cover by single words and exception spans
     best: list[_Scored] = [()] * (count + 1)
     best[count] = ((0.0, ()),)
     for start in range(count - 1, -1, -1):
         options: list[_Scored] = []
+        span_key = ""
         for end in range(start + 1, min(count, start + longest_span) + 1):
+            span_key += word_keys[end - 1]
             if not best[end]:
                 continue
             span: list[tuple[float, tuple[str, ...]]] = [
-                (_EXCEPTION_COST, syllables) for syllables in exceptions.get(_word_span_key(words[start:end]), ())
+                (_EXCEPTION_COST, syllables) for syllables in exceptions.get(span_key, ())
             ]
             if end == start + 1:
                 span.extend(_word_readings(words[start], mode, start == 0, limit))
