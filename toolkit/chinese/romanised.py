@@ -20,8 +20,8 @@ caller (which knows the characters and their name frequencies) can weigh them:
   inside a joined pinyin word (``Jinping`` stays ``jin ping``). Hong Kong / Taiwan spellings
   are likewise matched only as a whole piece (``Ng`` is wu, but ``Wang`` never wa-ng), and an
   attested surname spelling ranks first where a surname stands (first word, one piece).
-- a syllable that starts with a, o or e inside a joined piece would have needed an
-  apostrophe in pinyin (``Xi'an``), so such splits rank after the unsplit reading.
+- a syllable that starts with a vowel inside a joined piece would have needed an apostrophe
+  in pinyin (``Xi'an``) or a hyphen in Wade-Giles, so such splits rank after the unsplit one.
 - curated exceptions (``Chiang Kai-shek`` -> jiang jie shi) come before everything else.
 
 Data: ``lexicons/chinese/romanisation/`` (Wade-Giles table from pypinyin; Hong Kong, Taiwan
