@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace as with_changes
+from datetime import date
 from pathlib import Path
 
 from toolkit.lexicon.errors import LexiconError
@@ -75,9 +76,14 @@ class Lexicon:
     def names(self, entity_id: str) -> tuple[Name, ...]:
         return self._entities[entity_id].names
 
-    def lookup(self, text: str) -> list[Entity]:
-        """Every entity with ``text`` as a name, alias or abbreviation (exact, case-insensitive)."""
-        return [self._entities[i] for i in self._index.get(name_key(text), ())]
+    def lookup(self, text: str, on: date | None = None) -> list[Entity]:
+        """Every entity with ``text`` as a name, alias or abbreviation (exact, case-insensitive).
+
+        With ``on``, only the entities that existed under their names that day (``Lào Cai`` on
+        2025-01-01 is the pre-merger province, on 2025-08-01 the merged one).
+        """
+        found = [self._entities[i] for i in self._index.get(name_key(text), ())]
+        return found if on is None else [entity for entity in found if entity.valid_on(on)]
 
     def counts(self) -> dict[str, int]:
         """Entities per type, every type listed."""
