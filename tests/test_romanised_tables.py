@@ -85,5 +85,6 @@ def test_malformed_rows_name_file_and_line(tmp_path, monkeypatch, bad):
         with pytest.raises(ValueError, match=r"exceptions\.tsv:3"):
             romanised._exceptions()
     finally:
+        monkeypatch.undo()
         romanised._exceptions.cache_clear()
-    assert romanised_syllables("Peking")[0] == ["bei", "jing"]
+    assert romanised._exceptions()  # the shipped table loads again
