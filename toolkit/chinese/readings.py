@@ -135,7 +135,7 @@ def looks_like_person(hanzi: str) -> bool:
     return _surname_ppm(simplified[:n]) >= _MIN_SURNAME_PPM
 
 
-def _context_pinyin(text: str) -> list[str | None]:
+def context_pinyin(text: str) -> list[str | None]:
     from pypinyin import Style, lazy_pinyin
 
     out: list[str | None] = []
@@ -167,7 +167,7 @@ def _resolve_kind(hanzi: str, kind: str) -> str:
 def read_chars(hanzi: str, kind: str = "auto") -> list[ReadChar]:
     """Each character with its pinyin in context and its role in a person's name."""
     kind = _resolve_kind(hanzi, kind)
-    pinyins = _context_pinyin(hanzi)
+    pinyins = context_pinyin(hanzi)
     if kind != "name":
         return [ReadChar(c, p, None) for c, p in zip(hanzi, pinyins)]
     n = surname_length(simplified_chars(hanzi))

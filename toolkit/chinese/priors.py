@@ -1,0 +1,111 @@
+"""Which characters a toneless pinyin syllable can be, and how likely each is in a name.
+
+An *atom* is a (character, toneless pinyin) pair: 乐 read ``yue`` and 乐 read ``le`` are
+different atoms, so a reading can only meet another through one character *and* one sound.
+Its prior weight is the character's frequency in that role of a Chinese name (sinonym's ORCID
+counts, parts per million), with a small floor for characters never seen in names.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache, lru_cache
+
+from toolkit.chinese.readings import context_pinyin, char_pinyins, surname_pinyin, toneless
+from toolkit.chinese.tables import compound_surnames, name_frequencies, readings_table, traditional_only
+
+Atom = tuple[str, str]
+
+# ppm given to a character never counted in names (the rarest counted surname has 0.1)
+FLOOR_PPM = 0.05
+ROLES = ("surname", "given", "any")
+
+
+def normalise_syllable(syllable: str) -> str:
+    """Pinyin ü is written ``v`` in every key of this package."""
+    return syllable.casefold().replace("ü", "v").replace("u:", "v")
+
+
+@cache
+def universe() -> tuple[str, ...]:
+    """Characters a name can be written with here: every character with a Hán-Việt reading,
+    traditional-only forms left out (煒 is 炜 for matching)."""
+    excluded = traditional_only()
+    return tuple(sorted(c for c in readings_table() if c not in excluded))
+
+
+@cache
+def syllable_index() -> dict[str, tuple[str, ...]]:
+    """toneless pinyin syllable -> the characters that can read so."""
+    index: dict[str, list[str]] = defaultdict(list)
+    for char in universe():
+        for syllable in dict.fromkeys(toneless(p) for p in char_pinyins(char)):
+            index[syllable].append(char)
+    return {syllable: tuple(chars) for syllable, chars in index.items()}
+
+
+def surname_syllable(char: str) -> str | None:
+    """The toneless pinyin a single-character surname is counted under."""
+    curated = surname_pinyin(char)
+    if curated:
+        return toneless(curated)
+    readings = char_pinyins(char)
+    return toneless(readings[0]) if readings else None
+
+
+@cache
+def _given_ppm() -> dict[Atom, float]:
+    table: dict[Atom, float] = defaultdict(float)
+    for (chars, pinyin), ppm in name_frequencies()["given"].items():
+        table[(chars, toneless(pinyin))] += ppm
+    return dict(table)
+
+
+@cache
+def _surname_ppm() -> dict[Atom, float]:
+    table: dict[Atom, float] = {}
+    for (chars, _), ppm in name_frequencies()["surname"].items():
+        if len(chars) == 1:
+            syllable = surname_syllable(chars)
+            if syllable:
+                table[(chars, syllable)] = ppm
+    return table
+
+
+def prior(atom: Atom, role: str) -> float:
+    """Parts per million of names with this character, read so, in this role (floored)."""
+    if role == "surname":
+        ppm = _surname_ppm().get(atom, 0.0)
+    elif role == "given":
+        ppm = _given_ppm().get(atom, 0.0)
+    else:
+        ppm = _surname_ppm().get(atom, 0.0) + _given_ppm().get(atom, 0.0)
+    return max(ppm, FLOOR_PPM)
+
+
+@lru_cache(maxsize=8192)
+def syllable_distribution(syllable: str, role: str) -> dict[Atom, float]:
+    """P(character | toneless syllable, role) over every character that reads so."""
+    syllable = normalise_syllable(syllable)
+    chars = syllable_index().get(syllable, ())
+    weights = {(c, syllable): prior((c, syllable), role) for c in chars}
+    total = sum(weights.values())
+    return {atom: w / total for atom, w in weights.items()} if total else {}
+
+
+@lru_cache(maxsize=8192)
+def syllable_mass(syllable: str, role: str) -> float:
+    """How much of a role's name mass (ppm) this syllable carries: ranks segmentations."""
+    syllable = normalise_syllable(syllable)
+    return sum(prior((c, syllable), role) for c in syllable_index().get(syllable, ()))
+
+
+@cache
+def compound_surname_index() -> dict[tuple[str, str], tuple[tuple[str, float], ...]]:
+    """(syllable, syllable) -> two-character surnames that read so, with their ppm: ou yang → 欧阳."""
+    index: dict[tuple[str, str], list[tuple[str, float]]] = defaultdict(list)
+    for chars, ppm in sorted(compound_surnames().items()):
+        readings = context_pinyin(chars)
+        if all(readings):
+            index[(toneless(readings[0]), toneless(readings[1]))].append((chars, ppm))
+    return {key: tuple(v) for key, v in index.items()}
