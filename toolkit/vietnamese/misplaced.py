@@ -20,7 +20,7 @@ from collections import defaultdict
 from functools import cache
 
 from toolkit.vietnamese.letters import BASE_VOWELS, DECOMPOSE, MARKED_TONES, TONED_LETTERS, compose
-from toolkit.vietnamese.syllable import _AFTER_QU, _GLIDED_CODAS, _NUCLEUS_CODAS, ONSETS, _segment, tone_position
+from toolkit.vietnamese.syllable import ONSETS, segment_letters, tone_position, written_rimes
 
 _VOWELS = frozenset(BASE_VOWELS)
 _ALL_VOWEL_LETTERS = "".join(sorted(c for c, (base, _) in DECOMPOSE.items() if base.lower() in _VOWELS))
@@ -38,13 +38,6 @@ _BEFORE = {  # the letter before the cluster
 _AFTER = {True: rf"(?={_LETTER})", False: rf"(?!{_LETTER})"}  # a coda consonant follows or not
 
 
-def _written_rimes() -> set[str]:
-    rimes = {nucleus + coda for nucleus, codas in _NUCLEUS_CODAS.items() for coda in codas}
-    rimes |= {glide + nucleus + coda for (glide, nucleus), codas in _GLIDED_CODAS.items() for coda in codas}
-    rimes |= {nucleus + coda for nucleus, codas in _AFTER_QU.items() for coda in codas}
-    return rimes
-
-
 def _before_class(letters: str, start: int) -> str:
     if start == 0:
         return ""
@@ -57,9 +50,9 @@ def right_positions(style: str) -> dict[tuple[str, str, bool], frozenset[int]]:
     """(letter-before class, vowel cluster, consonant follows) -> where the mark goes in the cluster."""
     table: dict[tuple[str, str, bool], set[int]] = defaultdict(set)
     for onset in ONSETS:
-        for rime in _written_rimes():
+        for rime in written_rimes():
             letters = onset + rime
-            parts = _segment(letters)
+            parts = segment_letters(letters)
             if parts is None:
                 continue
             position = tone_position(*parts, style=style)

@@ -96,6 +96,11 @@ _AFTER_QU: dict[str, frozenset[str]] = {
     }.items()
 }
 
+def written_rimes() -> frozenset[str]:
+    """Every rime (glide + nucleus + coda) the model allows, as written (after qu included)."""
+    return frozenset(_RIMES) | frozenset(_QU_RIMES)
+
+
 _STOP_CODAS = frozenset({"p", "t", "c", "ch"})
 _STOP_TONES = frozenset({Tone.ACUTE, Tone.DOT})
 
@@ -220,7 +225,8 @@ def _case_of(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _segment_cached(letters: str) -> tuple[str, str, str, str] | None:
+def segment_letters(letters: str) -> tuple[str, str, str, str] | None:
+    """(onset, medial, nucleus, coda) of toneless lower-case ``letters``, or None."""
     return _segment(letters)
 
 
@@ -230,7 +236,7 @@ def segment(letters: str, tone: Tone) -> tuple[str, str, str, str] | None:
     None when the letters are not a syllable, or when a stop coda (p t c ch) meets a tone
     other than sắc or nặng.
     """
-    parts = _segment_cached(letters)
+    parts = segment_letters(letters)
     if parts is None or (parts[3] in _STOP_CODAS and tone not in _STOP_TONES):
         return None
     return parts

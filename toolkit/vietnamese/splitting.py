@@ -1,0 +1,161 @@
+"""Cutting run-together forms (``Hanoi``, ``Hochiminh``, ``Saigon``) into Vietnamese syllables.
+
+Every cut whose pieces are all syllables is a candidate; a piece counts as a syllable when
+some well-formed Vietnamese syllable folds to it (the syllable model, ``syllable.py``,
+enumerates them), so the splitter also handles forms its word list never saw. Candidates are
+ranked by a syllable-bigram model whose counts come from underthesea's Viet74K word list
+(``lexicons/vietnamese/syllable_priors.tsv``, built by the script beside it): a pair of
+syllables seen together in real words (``ha noi``) beats a cut into two common syllables
+that never meet (``han oi``), and fewer, more frequent syllables beat many rare ones.
+
+The table and the inventory load on first use.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+from toolkit.resources import lexicon_path
+from toolkit.vietnamese.letters import ascii_letter
+from toolkit.vietnamese.syllable import ONSETS, segment_letters, written_rimes
+
+PRIORS_FILE = ("vietnamese", "syllable_priors.tsv")
+
+_LONGEST_SYLLABLE = 7  # nghieng
+_BEAM = 256  # partial cuts kept per position; real words have far fewer, so this is exhaustive
+_UNSEEN_COUNT = 0.5  # add-half smoothing for syllables the word list never shows
+_PAIR_CONFIDENCE = 2.0  # how many sightings of a syllable before its observed followers dominate
+
+
+@dataclass(frozen=True)
+class _Priors:
+    unigrams: dict[str, int]
+    bigrams: dict[str, int]  # "first second" -> count
+    total: int
+    inventory: frozenset[str]
+
+    def log_unigram(self, syllable: str) -> float:
+        count = self.unigrams.get(syllable, 0) + _UNSEEN_COUNT
+        return math.log(count / (self.total + _UNSEEN_COUNT * len(self.inventory)))
+
+    def log_next(self, previous: str, syllable: str) -> float:
+        """log P(syllable | previous): the pair's share of ``previous``'s occurrences, mixed with
+        the unigram in proportion to how often ``previous`` was seen at all."""
+        unigram = math.exp(self.log_unigram(syllable))
+        seen = self.unigrams.get(previous, 0)
+        if not seen:
+            return math.log(unigram)
+        trust = seen / (seen + _PAIR_CONFIDENCE)
+        pair = self.bigrams.get(f"{previous} {syllable}", 0) / seen
+        return math.log(trust * pair + (1 - trust) * unigram)
+
+
+def fold_syllable(text: str) -> str | None:
+    """Toneless ASCII lower case, one letter per letter (``Đà`` -> ``da``); None for a non-letter."""
+    letters = [ascii_letter(letter) for letter in text]
+    if None in letters:
+        return None
+    return "".join(letters).lower()  # type: ignore[arg-type]
+
+
+@cache
+def folded_inventory() -> frozenset[str]:
+    """Every string some well-formed Vietnamese syllable folds to (``nguyen``, ``ha``, ``oi``...)."""
+    found = set()
+    for onset in ONSETS:
+        for rime in written_rimes():
+            letters = onset + rime
+            if segment_letters(letters) is not None:
+                found.add(fold_syllable(letters))
+    return frozenset(found)
+
+
+@cache
+def _priors() -> _Priors:
+    path = lexicon_path(*PRIORS_FILE)
+    text = path.read_text(encoding="utf-8")
+    header_end = text.find("kind\tsyllables\tcount\n")
+    if header_end < 0:
+        raise ValueError(f"{path}: the header line 'kind<TAB>syllables<TAB>count' is missing")
+    body_start = header_end + len("kind\tsyllables\tcount\n")
+    # the whole table in one C-level split: kind, syllables, count, kind, syllables, count, ...
+    cells = text[body_start:].rstrip("\n").replace("\n", "\t").split("\t")
+    kinds, grams, counts = cells[0::3], cells[1::3], cells[2::3]
+    first_pair = kinds.index("bigram") if "bigram" in kinds else len(kinds)
+    try:
+        if len(cells) % 3 or set(kinds[:first_pair]) != {"unigram"} or set(kinds[first_pair:]) - {"bigram"}:
+            raise ValueError
+        values = list(map(int, counts))
+    except ValueError:
+        _raise_first_bad_row(path, text[:body_start].count("\n"), text[body_start:])
+        raise
+    return _Priors(
+        unigrams=dict(zip(grams[:first_pair], values[:first_pair])),
+        bigrams=dict(zip(grams[first_pair:], values[first_pair:])),
+        total=sum(values[:first_pair]),
+        inventory=folded_inventory() | frozenset(grams[:first_pair]),
+    )
+
+
+def _raise_first_bad_row(path, lines_before: int, body: str) -> None:
+    seen_pairs = False
+    for number, line in enumerate(body.splitlines(), start=lines_before + 1):
+        fields = line.split("\t")
+        if len(fields) != 3 or fields[0] not in ("unigram", "bigram") or not fields[2].isdigit():
+            raise ValueError(f"{path}:{number}: expected 'unigram|bigram<TAB>syllables<TAB>count', got {line!r}")
+        if seen_pairs and fields[0] == "unigram":
+            raise ValueError(f"{path}:{number}: unigram rows must come before the bigram rows")
+        seen_pairs = seen_pairs or fields[0] == "bigram"
+    raise ValueError(f"{path}: malformed table")
+
+
+def split_syllables(word: str, limit: int | None = None) -> list[tuple[list[str], float]]:
+    """Every way to cut ``word`` into Vietnamese syllables, most probable first.
+
+    ``word`` is one run of letters with or without diacritics (``Hanoi``, ``HOCHIMINH``,
+    ``Đànẵng``); anything else (spaces, digits, punctuation, non-Vietnamese letters such as
+    ``f`` ``j`` ``w`` ``z``) gives ``[]``. Each result is ``(pieces, probability)``: the pieces are
+    slices of ``word`` itself, so they keep its letters and case exactly (``Hanoi`` ->
+    ``["Ha", "noi"]``, ``HaNoi`` -> ``["Ha", "Noi"]``; title-case them for display if wanted),
+    and the probabilities of all returned cuts sum to 1. A word that is already one syllable
+    comes back whole (possibly with other cuts after it). ``limit`` keeps only the best cuts.
+    Words with a huge number of cuts return the best 256.
+    """
+    if not isinstance(word, str) or not word or len(word) > 64:
+        return []
+    folded = fold_syllable(word)
+    if folded is None:
+        return []
+    priors = _priors()
+    inventory = priors.inventory
+    # beams[i]: partial cuts covering folded[:i] as (log probability, cut positions)
+    beams: list[list[tuple[float, tuple[int, ...]]]] = [[] for _ in range(len(folded) + 1)]
+    beams[0] = [(0.0, (0,))]
+    for start in range(len(folded)):
+        if not beams[start]:
+            continue
+        beams[start].sort(reverse=True)
+        del beams[start][_BEAM:]
+        for end in range(start + 1, min(len(folded), start + _LONGEST_SYLLABLE) + 1):
+            syllable = folded[start:end]
+            if syllable not in inventory:
+                continue
+            for log_probability, cuts in beams[start]:
+                if len(cuts) == 1:
+                    step = priors.log_unigram(syllable)
+                else:
+                    step = priors.log_next(folded[cuts[-2] : start], syllable)
+                beams[end].append((log_probability + step, (*cuts, end)))
+    finished = sorted(beams[len(folded)], reverse=True)[:_BEAM]
+    if not finished:
+        return []
+    best = finished[0][0]
+    weights = [math.exp(log_probability - best) for log_probability, _ in finished]
+    total = sum(weights)
+    results = [
+        ([word[a:b] for a, b in zip(cuts, cuts[1:])], weight / total)
+        for (_, cuts), weight in zip(finished, weights)
+    ]
+    return results[:limit] if limit is not None else results
