@@ -7,7 +7,8 @@ Two shapes, both seen in crawled Vietnamese pages:
   decoded as UTF-8, sequence by sequence, so correct text around them is left alone.
 - A legacy-font page (TCVN3, VNI, ...) read as windows-1252 (``Hµ Néi`` for ``Hà Nội``):
   the whole text is re-read through the legacy table.  Text that already holds a letter
-  only Unicode can write (ư ơ đ ạ ả ấ ...) is never re-read this way.
+  only Unicode can write (ư ơ đ ạ ả ấ ...) is never re-read this way, nor is text whose
+  non-ASCII words are not mostly broken.
 
 A repair is kept only when the repaired text has clearly more Vietnamese word evidence
 than the input (:mod:`toolkit.decoding.evidence`), so French, German or English text with
@@ -107,6 +108,9 @@ def repair_legacy_font(text: str) -> tuple[str, str | None, int]:
     """(text, legacy encoding, characters changed) for a legacy-font page read as windows-1252."""
     if UNICODE_ONLY_VIETNAMESE.search(text) or not _LEGACY_SURFACE.search(text):
         return text, None, 0
+    as_is = evidence(text)
+    if as_is.bad <= as_is.good:
+        return text, None, 0  # a legacy-font page reads mostly as broken words; this text does not
     candidates = [("as is", text, 0)]
     for name in TABLE_ENCODINGS:
         legacy = codec(name)
