@@ -3,8 +3,11 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.vietnamese import Syllable, Tone, is_syllable, parse_syllable
+from toolkit.vietnamese.letters import DECOMPOSE
 
 
 @pytest.mark.parametrize(
@@ -147,3 +150,29 @@ def test_inventory_from_gonhanh_parses(shared_external):
     }
     rejected = {word for word in syllables if parse_syllable(word) is None}
     assert rejected == set(not_vietnamese)
+
+
+_letters = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("aăâeêioôơuưyAĂÂEÊIOÔƠUƯYbcdđghklmnpqrstvxĐGHNQ"),
+        st.sampled_from("àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵñṇ"),
+        st.characters(),
+    ),
+    max_size=9,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_letters)
+def test_parse_properties(token):
+    syllable = parse_syllable(token)
+    if syllable is None:
+        return
+    assert syllable.text == unicodedata.normalize("NFC", token)
+    toneless = "".join(DECOMPOSE[char][0] for char in syllable.text).lower()
+    assert syllable.letters == toneless
+    assert syllable.nucleus  # every syllable has a vowel nucleus
+    for style in ("old", "new"):
+        position = syllable.tone_position(style)
+        assert len(syllable.onset) <= position < len(syllable.onset + syllable.medial + syllable.nucleus)
+        assert syllable.letters[position] in "aăâeêioôơuưy"
