@@ -9,6 +9,7 @@ which carries the names transliteration cannot reach (China, Hong Kong, Mỹ).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,15 @@ from toolkit.chinese.folding import fold
 from toolkit.resources import lexicon_path
 
 _COLUMNS = ("id", "type", "zh", "vi", "en", "source")
+_FOLDED = "\x00"  # prefix that keeps fold keys apart from written keys in one index
+
+
+def _written_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _unmarked(text: str) -> bool:
+    return not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) and "đ" not in text.casefold()
 
 
 class NameLexicon(Protocol):
@@ -62,15 +72,21 @@ class ExonymLexicon:
                 raise ChineseTableError(f"{self.path}:{number}: an exonym needs a zh name and a source")
             entries.append(entry)
             hanzi = frozenset(entry.zh)
-            for key in {*entry.zh, *(fold(n) for n in entry.vi + entry.en)}:
-                index.setdefault(key, set()).update(hanzi)
+            for name in entry.zh + entry.vi + entry.en:
+                for key in {_written_key(name), _FOLDED + fold(name)}:
+                    index.setdefault(key, set()).update(hanzi)
         self._entries = tuple(entries)
         self._index = {key: frozenset(v) for key, v in index.items()}
         return self._index
 
     def names_for(self, text: str) -> frozenset[str]:
+        """Known hanzi names of ``text``: as written when it has diacritics (Tần Cương is not
+        Tân Cương), by its fold key when it has none (Tan Cuong, Ha Noi, HANOI)."""
         index = self._load()
-        return index.get(text.strip()) or index.get(fold(text)) or frozenset()
+        found = index.get(_written_key(text))
+        if found is None and _unmarked(text):
+            found = index.get(_FOLDED + fold(text))
+        return found or frozenset()
 
     def entries(self) -> tuple[Exonym, ...]:
         self._load()

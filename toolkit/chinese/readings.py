@@ -33,12 +33,25 @@ def toneless(numbered: str) -> str:
 
 
 @cache
-def char_pinyins(char: str) -> tuple[str, ...]:
-    """Every numbered pinyin reading of ``char`` (pypinyin's heteronyms, then the reading table's)."""
-    from pypinyin import Style, pinyin as _pinyin
+def _tone3(marked: str) -> str:
+    from pypinyin.contrib.tone_convert import to_tone3
 
-    found = [p for p in _pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]
-             if p != char and p.isascii()]
+    return to_tone3(marked, neutral_tone_with_five=True)
+
+
+@cache
+def _pinyin_dictionary() -> dict[int, str]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict
+
+
+@cache
+def char_pinyins(char: str) -> tuple[str, ...]:
+    """Every numbered pinyin reading of ``char`` (pypinyin's dictionary, then the reading table's)."""
+    marked = _pinyin_dictionary().get(ord(char), "") if len(char) == 1 else ""
+    found = [_tone3(p) for p in marked.split(",") if p]
+    found = [p for p in dict.fromkeys(found) if p.isascii() and p[:1].isalpha()]
     for key in readings_table().get(char, {}):
         if key != "*" and key not in found:
             found.append(key)
@@ -99,6 +112,25 @@ def hanviet_readings(char: str, pinyin: str | None = None, role: str | None = No
         keys = sorted(entries)  # the pinyin is not one the table knows: every reading is a candidate
     for key in keys:
         found.extend(r for r in entries[key] if r not in found)
+    return tuple(found)
+
+
+def sound_readings(char: str, syllable: str) -> tuple[str, ...]:
+    """Hán-Việt readings the tables give ``char`` for exactly this toneless sound (or for any
+    sound), curated name readings included; no fallback to the character's other sounds."""
+    found: list[str] = []
+    for role in ("surname", "given"):
+        for row in _curated(char, role, syllable):
+            found.extend(r for r in row.readings if r not in found)
+    entries = readings_table().get(char)
+    if entries is None:
+        for variant in canonical_chars(char):
+            if variant != char:
+                found.extend(r for r in sound_readings(variant, syllable) if r not in found)
+        return tuple(found)
+    for key in sorted(entries):
+        if key == "*" or toneless(key) == syllable:
+            found.extend(r for r in entries[key] if r not in found)
     return tuple(found)
 
 

@@ -1,0 +1,208 @@
+"""Are two renderings the same name? Hanzi, pinyin, Hán-Việt and exonyms compared through the characters.
+
+Each rendering is read into one or more *readings*: a sequence of slots, one per syllable, each
+a weighted set of atoms (a character with one pinyin sound). Hanzi give exact slots (何 is 何);
+a pinyin syllable gives every character that sounds so, weighted by how often it stands in
+that role of a name; a Hán-Việt syllable gives every character that reads so, keeping its tone
+when the text has diacritics. Two readings meet when every slot shares atoms: 何炜 and
+``Ha Vi`` meet through 何 (he, hà) and 炜 (wei, vĩ). Different characters never meet, so
+何炜 ≠ 何伟 and ``Lý Cường`` ≠ ``Lương Cường`` whatever the strings share.
+
+A slot's score is the share of the more specific side's weight that lies in the meeting atoms
+(1 for a hanzi character read with its usual sound); the match score is the product over slots,
+maximised over the ways each side can be read. A lexicon (``names_for(text)`` → hanzi names)
+adds the readings transliteration cannot reach: ``China`` = 中国, ``Hong Kong`` = 香港.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+from toolkit.chinese.hanviet_index import hanviet_distribution, script_of_marks
+from toolkit.chinese.lexicon import NameLexicon, default_lexicon
+from toolkit.chinese.priors import Atom, syllable_distribution
+from toolkit.chinese.readings import char_pinyins, read_chars, toneless
+from toolkit.chinese.script import canonical_chars, has_han, is_han
+from toolkit.chinese.syllables import romanised_syllables
+
+__all__ = ["Match", "match", "SAME_THRESHOLD", "DEFAULT_LEXICON"]
+
+SAME_THRESHOLD = 0.5
+# a hanzi character read with one of its other sounds (曾 as ceng) still fits, at this weight
+_OTHER_SOUND_WEIGHT = 0.5
+_WORD_SPLIT = regex.compile(r"[\s\-‐‑–—_·・.,]+")
+_MAX_EXPLAINED_CHARS = 3
+
+
+class _DefaultLexicon:
+    """Marker for "use the bundled exonym lexicon" (picklable, resolved at call time)."""
+
+    def __repr__(self) -> str:
+        return "DEFAULT_LEXICON"
+
+    def __reduce__(self):
+        return "DEFAULT_LEXICON"
+
+
+DEFAULT_LEXICON = _DefaultLexicon()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The verdict on two renderings: ``same`` when ``score`` reaches the threshold; ``why`` says
+    which keys met through which characters (or why none did)."""
+
+    same: bool
+    score: float
+    why: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Slot:
+    label: str
+    weights: dict[Atom, float]
+    exact: bool  # hanzi: weights are fits of one character; otherwise a probability distribution
+
+    def share(self, atoms) -> float:
+        values = [self.weights[a] for a in atoms]
+        if not values:
+            return 0.0
+        return max(values) if self.exact else min(1.0, sum(values))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Reading:
+    kind: str
+    slots: tuple[_Slot, ...]
+
+
+# --------------------------------------------------------------------------- reading renderings
+
+def _hanzi_reading(text: str, kind: str = "hanzi") -> _Reading | None:
+    chars = [c for c in read_chars(text) if is_han(c.char)]
+    if not chars or any(ch.isalnum() and not is_han(ch) for ch in text):
+        return None
+    slots = []
+    for c in chars:
+        usual = toneless(c.pinyin) if c.pinyin else None
+        weights: dict[Atom, float] = {}
+        for char in canonical_chars(c.char):
+            for pinyin in char_pinyins(char):
+                syllable = toneless(pinyin)
+                weight = 1.0 if usual in (None, syllable) else _OTHER_SOUND_WEIGHT
+                weights[(char, syllable)] = max(weight, weights.get((char, syllable), 0.0))
+        if not weights:
+            return None
+        slots.append(_Slot(c.char, weights, exact=True))
+    return _Reading(kind, tuple(slots))
+
+
+def _role(position: int) -> str:
+    return "surname" if position == 0 else "given"
+
+
+def _pinyin_readings(text: str) -> list[_Reading]:
+    readings = []
+    for syllables in romanised_syllables(text):
+        slots = tuple(
+            _Slot(s, syllable_distribution(s, _role(i)), exact=False) for i, s in enumerate(syllables)
+        )
+        if slots and all(slot.weights for slot in slots):
+            readings.append(_Reading("pinyin", slots))
+    return readings
+
+
+def _hanviet_reading(text: str, toned: bool) -> _Reading | None:
+    words = [w for w in _WORD_SPLIT.split(unicodedata.normalize("NFC", text)) if w]
+    if not words:
+        return None
+    slots = []
+    for i, word in enumerate(words):
+        weights = hanviet_distribution(word, _role(i), toned)
+        if not weights:
+            return None
+        slots.append(_Slot(word, weights, exact=False))
+    return _Reading("Hán-Việt" if toned else "Hán-Việt (no diacritics)", tuple(slots))
+
+
+def _readings(text: str, lexicon: NameLexicon | None) -> list[_Reading]:
+    readings: list[_Reading] = []
+    if has_han(text):
+        hanzi = _hanzi_reading(text)
+        if hanzi:
+            readings.append(hanzi)
+    else:
+        scripts = script_of_marks(text)
+        marked = any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) or "đ" in text.casefold()
+        if "hanviet" in scripts:
+            reading = _hanviet_reading(text, toned=marked)
+            if reading:
+                readings.append(reading)
+        if "pinyin" in scripts:
+            readings.extend(_pinyin_readings(text))
+    if lexicon is not None:
+        for name in sorted(lexicon.names_for(text)):
+            reading = _hanzi_reading(name, kind=f"lexicon name {name}")
+            if reading:
+                readings.append(reading)
+    return readings
+
+
+# --------------------------------------------------------------------------- comparing readings
+
+def _slot_fit(a: _Slot, b: _Slot) -> tuple[float, list[Atom]]:
+    small, large = (a, b) if len(a.weights) <= len(b.weights) else (b, a)
+    common = [atom for atom in small.weights if atom in large.weights]
+    if not common:
+        return 0.0, []
+    score = max(a.share(common), b.share(common))
+    ranked = sorted(common, key=lambda atom: -(a.weights[atom] * b.weights[atom]))
+    return score, ranked
+
+
+def _compare(a: _Reading, b: _Reading) -> tuple[float, str]:
+    if len(a.slots) != len(b.slots):
+        return 0.0, f"{len(a.slots)} syllables against {len(b.slots)}"
+    score = 1.0
+    parts = []
+    for sa, sb in zip(a.slots, b.slots):
+        fit, atoms = _slot_fit(sa, sb)
+        if fit == 0.0:
+            return 0.0, f"no character reads both {sa.label!r} and {sb.label!r}"
+        score *= fit
+        chars = ",".join(f"{char}({sound})" for char, sound in atoms[:_MAX_EXPLAINED_CHARS])
+        more = f"+{len(atoms) - _MAX_EXPLAINED_CHARS}" if len(atoms) > _MAX_EXPLAINED_CHARS else ""
+        parts.append(f"{sa.label}={sb.label} via {chars}{more}")
+    return score, "; ".join(parts)
+
+
+def _resolve(lexicon) -> NameLexicon | None:
+    return default_lexicon() if lexicon is DEFAULT_LEXICON else lexicon
+
+
+def match(a: str, b: str, lexicon: NameLexicon | None = DEFAULT_LEXICON) -> Match:
+    """Whether ``a`` and ``b`` render the same name, with a score in [0, 1] and the reason.
+
+    ``lexicon=None`` decides on transliteration alone; any object with ``names_for(text)``
+    (the hanzi names a rendering is known to stand for) can replace the bundled exonyms.
+    """
+    if not isinstance(a, str) or not isinstance(b, str):
+        raise TypeError("match() compares two strings")
+    lexicon = _resolve(lexicon)
+    if unicodedata.normalize("NFC", a).strip().casefold() == unicodedata.normalize("NFC", b).strip().casefold():
+        return Match(bool(a.strip()), 1.0 if a.strip() else 0.0, "identical text" if a.strip() else "empty text")
+    readings_a, readings_b = _readings(a, lexicon), _readings(b, lexicon)
+    if not readings_a or not readings_b:
+        unread = [repr(t) for t, r in ((a, readings_a), (b, readings_b)) if not r]
+        return Match(False, 0.0, f"no Chinese, pinyin or Hán-Việt reading of {' or '.join(unread)}")
+    best_score, best_why = -1.0, ""
+    for ra in readings_a:
+        for rb in readings_b:
+            score, detail = _compare(ra, rb)
+            if score > best_score:
+                best_score, best_why = score, f"{ra.kind} {a!r} ~ {rb.kind} {b!r}: {detail}"
+    best_score = min(1.0, max(0.0, best_score))
+    return Match(best_score >= SAME_THRESHOLD, round(best_score, 6), best_why)
