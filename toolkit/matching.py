@@ -32,7 +32,7 @@ __all__ = ["Match", "match", "SAME_THRESHOLD", "DEFAULT_LEXICON"]
 
 SAME_THRESHOLD = 0.5
 # a hanzi character read with one of its other sounds (曾 as ceng) still fits, at this weight
-_OTHER_SOUND_WEIGHT = 0.5
+_OTHER_SOUND_WEIGHT = 0.4
 _WORD_SPLIT = regex.compile(r"[\s\-‐‑–—_·・.,]+")
 _MAX_EXPLAINED_CHARS = 3
 

@@ -2,8 +2,122 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
+
+KindOption = Annotated[
+    str, typer.Option("--kind", help="auto | name | place | text: how to read the characters.")
+]
+
+
+def _kind(value: str) -> str:
+    from toolkit.chinese.readings import KINDS
+
+    if value not in KINDS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(KINDS)}", param_hint="--kind")
+    return value
+
+
+def pinyin_command(text: Annotated[str, typer.Argument(help="Chinese characters.")], kind: KindOption = "auto") -> None:
+    """Hanzi → pinyin: 习近平 → Xi Jinping, 西安 → Xi'an."""
+    from toolkit.chinese import pinyin
+
+    typer.echo(pinyin(text, _kind(kind)))
+
+
+def hanviet_command(text: Annotated[str, typer.Argument(help="Chinese characters.")], kind: KindOption = "auto") -> None:
+    """Hanzi → Hán-Việt: 习近平 → Tập Cận Bình."""
+    from toolkit.chinese import hanviet
+
+    typer.echo(hanviet(text, _kind(kind)))
+
+
+def candidates_command(
+    text: Annotated[str, typer.Argument(help="A romanised Chinese name: He Wei, Xi Jinping, Mao Tse-tung.")],
+    k: Annotated[int, typer.Option("-k", min=1, help="How many candidates.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per candidate.")] = False,
+) -> None:
+    """Romanised name → ranked Hán-Việt renderings with probabilities."""
+    from toolkit.chinese import hanviet_candidates
+
+    for name, probability in hanviet_candidates(text, k):
+        if as_json:
+            typer.echo(json.dumps({"hanviet": name, "p": round(probability, 6)}, ensure_ascii=False))
+        else:
+            typer.echo(f"{name}\t{probability:.4f}")
+
+
+def _result(a: str, b: str, lexicon) -> dict:
+    from toolkit.matching import match
+
+    verdict = match(a, b, lexicon=lexicon)
+    return {"a": a, "b": b, "same": verdict.same, "score": round(verdict.score, 6), "why": verdict.why}
+
+
+def _pair_lines(path: str):
+    """(line number, line) of a pairs file or stdin, decoded as UTF-8 with a byte offset on failure."""
+    raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"{path}: not UTF-8 at byte offset {error.start}") from None
+    for number, line in enumerate(text.splitlines(), 1):
+        yield number, line
+
+
+def match_command(
+    a: Annotated[Optional[str], typer.Argument(help="First rendering (hanzi, pinyin, Hán-Việt, exonym).", show_default=False)] = None,
+    b: Annotated[Optional[str], typer.Argument(help="Second rendering.", show_default=False)] = None,
+    pairs: Annotated[
+        Optional[str],
+        typer.Option("--pairs", help="TSV file (or - for stdin) of a<TAB>b lines: one JSON result per line.", show_default=False),
+    ] = None,
+    no_lexicon: Annotated[bool, typer.Option("--no-lexicon", help="Decide on transliteration alone.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Are two renderings the same name? Prints same/different, the score and the reason."""
+    from toolkit.matching import DEFAULT_LEXICON
+
+    lexicon = None if no_lexicon else DEFAULT_LEXICON
+    if pairs is not None:
+        if a is not None or b is not None:
+            raise typer.BadParameter("give either A and B or --pairs FILE, not both", param_hint="--pairs")
+        raise typer.Exit(_match_pairs(pairs, lexicon))
+    if a is None or b is None:
+        raise typer.BadParameter("give two renderings A and B, or --pairs FILE", param_hint="A B")
+    result = _result(a, b, lexicon)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+    else:
+        typer.echo(f"{'same' if result['same'] else 'different'}\t{result['score']:.3f}\t{result['why']}")
+
+
+def _match_pairs(path: str, lexicon) -> int:
+    problems = 0
+    try:
+        for number, line in _pair_lines(path):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if len(cells) != 2 or not cells[0].strip() or not cells[1].strip():
+                typer.echo(f"{path}:{number}: expected two non-empty tab-separated fields a<TAB>b, "
+                           f"got {len(cells)} field(s)", err=True)
+                problems += 1
+                continue
+            typer.echo(json.dumps(_result(cells[0].strip(), cells[1].strip(), lexicon), ensure_ascii=False))
+    except (OSError, ValueError) as error:
+        typer.echo(str(error), err=True)
+        return 1
+    return 1 if problems else 0
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to ``app`` (filled in by the Chinese bridge work)."""
+    """Add this module's commands to ``app``."""
+    app.command("pinyin")(pinyin_command)
+    app.command("hanviet")(hanviet_command)
+    app.command("candidates")(candidates_command)
+    app.command("match")(match_command)
