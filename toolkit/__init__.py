@@ -23,6 +23,9 @@ _EXPORTS: dict[str, str] = {
     "fold": "toolkit.folding",
     "fold_with_offsets": "toolkit.folding",
     "Folded": "toolkit.folding",
+    "Lexicon": "toolkit.lexicon",
+    "LexiconError": "toolkit.lexicon",
+    "Entity": "toolkit.lexicon",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

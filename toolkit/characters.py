@@ -134,11 +134,12 @@ def _needs_composition(text: str) -> bool:
 # plain `re` scans, far cheaper than the repairs, so each repair runs only where needed.
 CHARACTER_REPAIRS = (
     ("invisible", _INVISIBLE_RE.search, remove_invisible),
-    ("composition", _needs_composition, compose),
     ("line_separator", _LINE_SEPARATOR_RE.search, replace_line_separators),
     ("eth", re.compile("[\u00d0\u00f0]").search, replace_eth),
     ("lookalike", re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]").search, replace_lookalikes),
     ("fullwidth", re.compile("[\uff01-\uff5e]").search, replace_fullwidth),
+    # Last: a letter that a repair above made Latin may now compose with its marks.
+    ("composition", _needs_composition, compose),
 )
 
 

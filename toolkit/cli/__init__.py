@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from toolkit.cli import chinese, text
+from toolkit.cli import chinese, lexicon, text
 
 app = typer.Typer(
     name="sinoviet",
@@ -14,7 +14,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for _module in (text, chinese):
+for _module in (text, chinese, lexicon):
     _module.register(app)
 
 
