@@ -8,9 +8,11 @@ when the text has diacritics. Two readings meet when every slot shares atoms: �
 ``Ha Vi`` meet through 何 (he, hà) and 炜 (wei, vĩ). Different characters never meet, so
 何炜 ≠ 何伟 and ``Lý Cường`` ≠ ``Lương Cường`` whatever the strings share.
 
-A slot's score is the share of the more specific side's weight that lies in the meeting atoms
-(1 for a hanzi character read with its usual sound); the match score is the product over slots,
-maximised over the ways each side can be read. A lexicon (``names_for(text)`` → hanzi names)
+A slot's score is the share of the more specific side's weight that lies in the meeting atoms:
+for a hanzi character, how well the meeting sound fits it (1 for its sound in context, 0.4 for
+another of its sounds); otherwise the larger of the two sides' probability mass in the meeting
+atoms. The match score is the product over slots, maximised over the ways each side can be
+read (each romanised segmentation; as a person's name and as a place or word). A lexicon (``names_for(text)`` → hanzi names)
 adds the readings transliteration cannot reach: ``China`` = 中国, ``Hong Kong`` = 香港.
 """
 
@@ -24,9 +26,9 @@ import regex
 from toolkit.chinese.hanviet_index import hanviet_distribution, script_of_marks
 from toolkit.chinese.lexicon import NameLexicon, default_lexicon
 from toolkit.chinese.priors import Atom, syllable_distribution
-from toolkit.chinese.readings import char_pinyins, read_chars, toneless
+from toolkit.chinese.readings import char_pinyins, read_chars, simplified_chars, toneless
 from toolkit.chinese.script import canonical_chars, has_han, is_han
-from toolkit.chinese.syllables import romanised_syllables
+from toolkit.chinese.romanised import romanised_syllables
 
 __all__ = ["Match", "match", "SAME_THRESHOLD", "DEFAULT_LEXICON"]
 
@@ -82,7 +84,8 @@ class _Reading:
 # --------------------------------------------------------------------------- reading renderings
 
 def _hanzi_reading(text: str, kind: str = "hanzi") -> _Reading | None:
-    chars = [c for c in read_chars(text) if is_han(c.char)]
+    # read the sounds on the simplified form: pypinyin knows 重庆 as chong qing, not 重慶
+    chars = [c for c in read_chars(simplified_chars(text)) if is_han(c.char)]
     if not chars or any(ch.isalnum() and not is_han(ch) for ch in text):
         return None
     slots = []
@@ -100,32 +103,38 @@ def _hanzi_reading(text: str, kind: str = "hanzi") -> _Reading | None:
     return _Reading(kind, tuple(slots))
 
 
-def _role(position: int) -> str:
+# a rendering is read as a person's name (surname, then given name) and as a place or word
+_ROLE_PLANS = ("name", "text")
+
+
+def _role(plan: str, position: int) -> str:
+    if plan == "text":
+        return "text"
     return "surname" if position == 0 else "given"
 
 
 def _pinyin_readings(text: str) -> list[_Reading]:
     readings = []
     for syllables in romanised_syllables(text):
-        slots = tuple(
-            _Slot(s, syllable_distribution(s, _role(i)), exact=False) for i, s in enumerate(syllables)
-        )
-        if slots and all(slot.weights for slot in slots):
-            readings.append(_Reading("pinyin", slots))
+        for plan in _ROLE_PLANS:
+            slots = tuple(
+                _Slot(s, syllable_distribution(s, _role(plan, i)), exact=False) for i, s in enumerate(syllables)
+            )
+            if slots and all(slot.weights for slot in slots):
+                readings.append(_Reading(f"pinyin ({plan})", slots))
     return readings
 
 
-def _hanviet_reading(text: str, toned: bool) -> _Reading | None:
+def _hanviet_readings(text: str, toned: bool) -> list[_Reading]:
     words = [w for w in _WORD_SPLIT.split(unicodedata.normalize("NFC", text)) if w]
-    if not words:
-        return None
-    slots = []
-    for i, word in enumerate(words):
-        weights = hanviet_distribution(word, _role(i), toned)
-        if not weights:
-            return None
-        slots.append(_Slot(word, weights, exact=False))
-    return _Reading("Hán-Việt" if toned else "Hán-Việt (no diacritics)", tuple(slots))
+    kind = "Hán-Việt" if toned else "Hán-Việt without diacritics"
+    readings = []
+    for plan in _ROLE_PLANS if words else ():
+        slots = [_Slot(word, hanviet_distribution(word, _role(plan, i), toned), exact=False) for i, word in enumerate(words)]
+        if not all(slot.weights for slot in slots):
+            return []
+        readings.append(_Reading(f"{kind} ({plan})", tuple(slots)))
+    return readings
 
 
 def _readings(text: str, lexicon: NameLexicon | None) -> list[_Reading]:
@@ -138,13 +147,16 @@ def _readings(text: str, lexicon: NameLexicon | None) -> list[_Reading]:
         scripts = script_of_marks(text)
         marked = any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) or "đ" in text.casefold()
         if "hanviet" in scripts:
-            reading = _hanviet_reading(text, toned=marked)
-            if reading:
-                readings.append(reading)
+            readings.extend(_hanviet_readings(text, toned=marked))
         if "pinyin" in scripts:
             readings.extend(_pinyin_readings(text))
     if lexicon is not None:
+        seen = set()
         for name in sorted(lexicon.names_for(text)):
+            simplified = simplified_chars(name)
+            if simplified in seen:
+                continue
+            seen.add(simplified)
             reading = _hanzi_reading(name, kind=f"lexicon name {name}")
             if reading:
                 readings.append(reading)
@@ -158,7 +170,12 @@ def _slot_fit(a: _Slot, b: _Slot) -> tuple[float, list[Atom]]:
     common = [atom for atom in small.weights if atom in large.weights]
     if not common:
         return 0.0, []
-    score = max(a.share(common), b.share(common))
+    if a.exact or b.exact:
+        # a character as written is the most specific evidence there is: its own fit decides
+        # (重 in 重庆 reads chong, so Trọng, the zhong reading, fits it only weakly)
+        score = min(slot.share(common) for slot in (a, b) if slot.exact)
+    else:
+        score = max(a.share(common), b.share(common))
     ranked = sorted(common, key=lambda atom: -(a.weights[atom] * b.weights[atom]))
     return score, ranked
 

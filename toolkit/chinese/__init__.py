@@ -16,7 +16,7 @@ _EXPORTS: dict[str, str] = {
     "hanviet_readings": "toolkit.chinese.readings",
     "to_simplified": "toolkit.chinese.script",
     "to_traditional": "toolkit.chinese.script",
-    "romanised_syllables": "toolkit.chinese.syllables",
+    "romanised_syllables": "toolkit.chinese.romanised",
     "hanviet_candidates": "toolkit.chinese.candidates",
     "candidate_keys": "toolkit.chinese.candidates",
     "ExonymLexicon": "toolkit.chinese.lexicon",

@@ -23,7 +23,7 @@ from toolkit.chinese.priors import (
     syllable_mass,
 )
 from toolkit.chinese.readings import hanviet_readings
-from toolkit.chinese.syllables import romanised_syllables
+from toolkit.chinese.romanised import romanised_syllables
 
 # a character's later readings for one sound (曾 zeng: tằng, tăng) share this much of its weight
 _ALTERNATE_READING_SHARE = 0.1

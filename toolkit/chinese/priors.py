@@ -12,13 +12,16 @@ from collections import defaultdict
 from functools import cache, lru_cache
 
 from toolkit.chinese.readings import context_pinyin, char_pinyins, surname_pinyin, toneless
-from toolkit.chinese.tables import compound_surnames, name_frequencies, readings_table, traditional_only
+from toolkit.chinese.tables import char_counts, compound_surnames, name_frequencies, readings_table, traditional_only
 
 Atom = tuple[str, str]
 
 # ppm given to a character never counted in names (the rarest counted surname has 0.1)
 FLOOR_PPM = 0.05
-ROLES = ("surname", "given", "any")
+# count given to a character absent from the general word list
+FLOOR_COUNT = 1.0
+# roles: a slot of a person's name, either slot ("any"), or a syllable of a place or word ("text")
+ROLES = ("surname", "given", "any", "text")
 
 
 def normalise_syllable(syllable: str) -> str:
@@ -73,7 +76,10 @@ def _surname_ppm() -> dict[Atom, float]:
 
 
 def prior(atom: Atom, role: str) -> float:
-    """Parts per million of names with this character, read so, in this role (floored)."""
+    """Parts per million of names with this character, read so, in this role (floored); for
+    ``text``, the character's count in general Chinese words."""
+    if role == "text":
+        return max(float(char_counts().get(atom[0], 0)), FLOOR_COUNT)
     if role == "surname":
         ppm = _surname_ppm().get(atom, 0.0)
     elif role == "given":

@@ -120,3 +120,15 @@ def name_readings() -> dict[str, tuple[NameReading, ...]]:
 def compound_surnames() -> dict[str, float]:
     """Two-character surnames (欧阳, 司马, 诸葛…) with their ppm."""
     return {chars: ppm for (chars, _), ppm in name_frequencies()["surname"].items() if len(chars) == 2}
+
+
+@cache
+def char_counts() -> dict[str, int]:
+    """character -> weighted count in jieba's word list (general text, place names)."""
+    path = lexicon_path("chinese", "char_frequencies.tsv")
+    table = {}
+    for number, (char, count) in _rows(path, ("char", "count")):
+        if len(char) != 1 or not count.isdigit():
+            raise ChineseTableError(f"{path}:{number}: expected one character and a whole count")
+        table[char] = int(count)
+    return table
