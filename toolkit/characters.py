@@ -151,6 +151,8 @@ def repair_characters(text: str) -> str:
     """Repair invisible, look-alike, mis-ordered, fullwidth and separator characters."""
     if text.isascii():
         return text
+    if _ANY_SUSPECT.search(text) is None:  # one scan settles clean text
+        return text if unicodedata.is_normalized("NFC", text) else compose(text)
     for _, applies, repair in CHARACTER_REPAIRS:
         if applies(text):
             text = repair(text)

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from toolkit.wordcache import map_words
+from toolkit.wordcache import WordMemo
 from toolkit.characters import (
     INVISIBLE,
     needs_character_repair,
@@ -105,14 +105,14 @@ def _fold_chunk(text: str) -> str:
     return _merge_i_y(key)
 
 
-_CHUNK_KEYS: dict[str, str] = {}
+_CHUNK_KEYS = WordMemo(_fold_chunk)
 
 
 def fold(text: str) -> str:
     """The search key of ``text``: casefolded, mark-free, đ→d, i/y merged, punctuation squashed."""
     # Nothing in folding looks across whitespace, so each whitespace-separated chunk
     # folds on its own, and is folded once however often it recurs.
-    return " ".join(filter(None, map_words(_fold_chunk, _CHUNK_KEYS, text.split())))
+    return _CHUNK_KEYS.map_whitespace_separated(text)
 
 
 def fold_with_offsets(text: str) -> Folded:

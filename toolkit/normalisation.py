@@ -13,7 +13,7 @@ from collections import Counter
 import regex
 
 from toolkit.characters import repair_characters, repair_characters_counted
-from toolkit.wordcache import map_space_separated
+from toolkit.wordcache import WordMemo
 
 TONE_STYLES = ("old", "new", "keep")
 
@@ -45,15 +45,22 @@ def normalise_counted(text: str, tone_style: str = "old") -> tuple[str, Counter]
     return text, counts
 
 
-_PLACED: dict[str, dict[str, str]] = {"old": {}, "new": {}}
+def _placer(tone_style: str):
+    def place(word: str) -> str:
+        from toolkit.vietnamese import place_tones
+
+        return place_tones(word, tone_style)
+
+    return place
+
+
+# Tone placement never looks beyond a syllable, so the words between spaces are placed
+# once each and looked up after that.
+_PLACED = {style: WordMemo(_placer(style)) for style in ("old", "new")}
 
 
 def _place_tones(text: str, tone_style: str) -> str:
-    # Tone placement never looks beyond a syllable, so words between spaces are
-    # placed once each and looked up after that.
-    from toolkit.vietnamese import place_tones
-
-    return map_space_separated(lambda word: place_tones(word, tone_style), _PLACED[tone_style], text)
+    return _PLACED[tone_style].map_space_separated(text)
 
 
 def _changed_words(before: str, after: str) -> int:

@@ -10,26 +10,38 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-# Past this many distinct words a cache starts afresh: memory stays bounded on corpora
+# Past this many distinct words a memo starts afresh: memory stays bounded on corpora
 # full of one-off tokens (numbers, URLs, names), at the price of recomputing the common ones.
-CACHE_LIMIT = 200_000
+MEMO_LIMIT = 200_000
 
 
-def map_words(function: Callable[[str], str], cache: dict[str, str], words: list[str]) -> list[str]:
-    """``[function(w) for w in words]``, computing each distinct word once per ``cache``."""
-    results = list(map(cache.get, words))
-    if None in results:
-        for index, result in enumerate(results):
-            if result is None:
-                word = words[index]
-                result = function(word)
-                if len(cache) >= CACHE_LIMIT:
-                    cache.clear()
-                cache[word] = result
-                results[index] = result
-    return results
+class WordMemo(dict):
+    """``memo[word] == function(word)``, computed on the first lookup of each word.
 
+    Lookups of known words never leave C (``dict.__getitem__``); only a miss calls
+    ``__missing__``. So ``map(memo.__getitem__, words)`` is the fast loop.
+    """
 
-def map_space_separated(function: Callable[[str], str], cache: dict[str, str], text: str) -> str:
-    """Apply ``function`` to the pieces of ``text`` between single spaces, keeping the layout exactly."""
-    return " ".join(map_words(function, cache, text.split(" ")))
+    __slots__ = ("function",)
+
+    def __init__(self, function: Callable[[str], str]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= MEMO_LIMIT:
+            self.clear()
+        result = self[word] = self.function(word)
+        return result
+
+    def __reduce__(self):
+        # A memo travels (to a worker process) as its function; the words are recomputed there.
+        return (WordMemo, (self.function,))
+
+    def map_space_separated(self, text: str) -> str:
+        """Apply the function to the pieces of ``text`` between single spaces, keeping layout exactly."""
+        return " ".join(map(self.__getitem__, text.split(" ")))
+
+    def map_whitespace_separated(self, text: str) -> str:
+        """Apply the function to the whitespace-separated words, joined by one space; empty results vanish."""
+        return " ".join(filter(None, map(self.__getitem__, text.split())))
