@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.vietnamese import place_tones
+from toolkit.vietnamese.misplaced import right_positions
 from toolkit.vietnamese.tones import place_by_chunks, place_by_search, place_word_by_word
 
 
@@ -222,3 +223,14 @@ def test_search_path_on_long_text_with_few_and_many_misplaced_marks():
         for style in ("old", "new"):
             assert place_by_search(text, style) == place_word_by_word(text, style)
     assert "hòa " in place_by_search(few, "old") and "hoà" not in place_by_search(few, "old")
+
+
+@pytest.mark.parametrize("style", ["old", "new"])
+def test_cluster_context_decides_the_mark(style):
+    """The finder rests on this: (letter before, vowel cluster, consonant after) fixes one spot."""
+    table = right_positions(style)
+    assert len(table) > 200
+    assert all(len(positions) == 1 for positions in table.values())
+    assert table[("c", "oa", False)] == {0 if style == "old" else 1}
+    assert table[("q", "ua", False)] == {1}
+    assert table[("c", "ua", False)] == {0}
