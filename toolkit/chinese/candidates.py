@@ -16,6 +16,7 @@ from functools import lru_cache
 from toolkit.chinese.folding import fold
 from toolkit.chinese.priors import (
     Atom,
+    atom_tone,
     compound_surname_index,
     normalise_syllable,
     prior,
@@ -34,9 +35,9 @@ _ROLE_TOTAL_PPM = {"surname": 1_000_000.0, "given": 1_000_000.0, "any": 2_000_00
 
 
 def atom_readings(atom: Atom, role: str) -> tuple[str, ...]:
-    """Hán-Việt readings of a character for one sound, in a role; the preferred first."""
-    char, syllable = atom
-    return hanviet_readings(char, syllable, role if role != "any" else None)
+    """Hán-Việt readings of a character for one sound, in a role; the preferred first (for the
+    tone the character mostly has in that role: 丽 li4 Lệ before li2 Ly)."""
+    return hanviet_readings(atom[0], atom_tone(atom, role), role if role in ("surname", "given") else None)
 
 
 def _reading_weights(readings: tuple[str, ...]) -> list[tuple[str, float]]:

@@ -57,6 +57,35 @@ def surname_syllable(char: str) -> str | None:
 
 
 @cache
+def _given_tones() -> dict[Atom, str]:
+    """(character, toneless syllable) -> the numbered pinyin it mostly has in given names."""
+    best: dict[Atom, tuple[float, str]] = {}
+    for (chars, pinyin), ppm in name_frequencies()["given"].items():
+        atom = (chars, toneless(pinyin))
+        if atom not in best or ppm > best[atom][0]:
+            best[atom] = (ppm, pinyin)
+    return {atom: pinyin for atom, (_, pinyin) in best.items()}
+
+
+@lru_cache(maxsize=65536)
+def atom_tone(atom: Atom, role: str) -> str:
+    """The numbered pinyin an atom most likely has in a role: 丽 li → li4 (Lệ), not li2 (Ly)."""
+    char, syllable = atom
+    if role == "surname":
+        curated = surname_pinyin(char)
+        if curated and toneless(curated) == syllable:
+            return curated
+    elif role in ("given", "any"):
+        named = _given_tones().get(atom)
+        if named:
+            return named
+    for pinyin in char_pinyins(char):
+        if toneless(pinyin) == syllable:
+            return pinyin
+    return syllable
+
+
+@cache
 def _given_ppm() -> dict[Atom, float]:
     table: dict[Atom, float] = defaultdict(float)
     for (chars, pinyin), ppm in name_frequencies()["given"].items():
