@@ -24,7 +24,8 @@ _TEXTISH = st.one_of(
 
 def _check(result: Decoded) -> None:
     assert isinstance(result.text, str)
-    assert unicodedata.is_normalized("NFC", result.text)
+    if result.encoding not in ("utf-8", "utf-8-sig", "utf-16"):  # those come back as written
+        assert unicodedata.is_normalized("NFC", result.text)
     assert set(result.repairs) >= {"bom", "mojibake", "replaced"}
 
 

@@ -15,7 +15,9 @@ every file):
 
 NUL bytes are not text: in ``auto`` they raise ``DecodeError`` (or become U+FFFD with
 ``errors="replace"``).  An explicit encoding reads exactly what that encoding defines.
-Output is always NFC (cp1258 and the two-byte encodings write marks separately).
+Text decoded from a legacy encoding, cp1258, VIQR or mojibake is NFC (those write marks
+separately, and decoding composes them); UTF-8 and UTF-16 text comes back exactly as it
+was written, so the character layer can normalise it with an offset map.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ _ALIASES = {
 }
 # legacy candidates in tie-break order (first wins when two read the same)
 _AUTO_LEGACY = ("cp1258",) + TABLE_ENCODINGS
-_SAMPLE_BYTES = 64 * 1024
+_SAMPLE_BYTES = 32 * 1024
 _ERRORS = ("strict", "replace")
 
 
@@ -136,7 +138,7 @@ def _after_utf8(text: str, encoding: str, bom: int, replaced: int) -> Decoded:
         return Decoded(text, encoding, _repairs(bom=bom, replaced=replaced))
     repaired, counts, misread = repair(text)
     if misread is None:
-        return Decoded(_nfc(text), encoding, _repairs(bom=bom, replaced=replaced))
+        return Decoded(text, encoding, _repairs(bom=bom, replaced=replaced))
     return Decoded(_nfc(repaired), misread, _repairs(bom=bom, mojibake=counts["mojibake"], replaced=replaced))
 
 
@@ -169,7 +171,7 @@ def _utf16(data: bytes, errors: str) -> Decoded:
             raise _unicode_error(data, exc, "utf-16") from None
         text = data.decode("utf-16", "replace")
         replaced = text.count("\ufffd") - data.decode("utf-16", "ignore").count("\ufffd")
-    return Decoded(_nfc(text), "utf-16", _repairs(bom=bom, replaced=replaced))
+    return Decoded(text, "utf-16", _repairs(bom=bom, replaced=replaced))
 
 
 def _cp1258(data: bytes, errors: str) -> Decoded:

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-SAMPLE_CHARS = 100_000  # evidence is read from this much text at most
+SAMPLE_CHARS = 20_000  # evidence is read from this much text at most (thousands of words)
 
 # Marked function words and very common syllables (NFC, lower case).
 FUNCTION_WORDS = frozenset(

@@ -15,14 +15,17 @@ pass and only happens in text that is not in that encoding.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from functools import cache
 
-from toolkit.decoding.errors import error_at
+from toolkit.decoding.errors import DecodeError, error_at
 from toolkit.decoding.tables import EncodingTable, load_table
 
 _REPLACEMENT = "\ufffd"
+_UNDEFINED = "\ufffe"  # charmap_decode's "no character for this byte"
+_PLACEHOLDER_BASE = 0xF700  # private use: stands in for a multi-character reading
 # windows-1252's characters for 0x80-0x9F (five codes are undefined there)
 _CP1252_HIGH = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
@@ -80,14 +83,37 @@ class LegacyCodec:
                 with_marks[ord(_CP1252_HIGH[mark])] = added
         self._singles = singles
         self._with_marks = with_marks
+
+        # the bytes path: a 256-character charmap (C speed); readings longer than one
+        # character go through a private-use placeholder that str.replace expands after
+        charmap, self._placeholders = [], {}
+        for b in range(256):
+            text = self.marks.get(b, reading.get(b))
+            if text is None:
+                charmap.append(_UNDEFINED)
+            elif len(text) == 1:
+                charmap.append(text)
+            else:
+                placeholder = chr(_PLACEHOLDER_BASE + b)
+                charmap.append(placeholder)
+                self._placeholders[placeholder] = text
+        self._charmap = "".join(charmap)
         self._surface_chars = "".join(chr(k) for k in singles if k >= 0x80)
         if self.marks:
             bases = _char_class(chr(b) for b in self.bases)
             marks = _char_class(chr(m) for m in self.marks)
             self._orphan_mark = re.compile(f"(?<![{bases}])[{marks}]")
+            # bytes -> b"B" (base), b"M" (mark), b"x" (other): an orphan mark is then a plain substring
+            classes = bytearray(b"x" * 256)
+            for b in self.bases:
+                classes[b] = ord("B")
+            for m in self.marks:
+                classes[m] = ord("M")
+            self._byte_classes = bytes(classes)
             self._pair_or_char = re.compile(f"[{bases}][{marks}]|[^\\x00-\\x7f]")
         else:
             self._orphan_mark = None
+            self._byte_classes = None
             self._pair_or_char = None
 
     # ------------------------------------------------------------ decoding
@@ -95,16 +121,33 @@ class LegacyCodec:
     def decode(self, data: bytes, errors: str = "strict") -> tuple[str, int]:
         """Bytes -> (NFC text, number of undefined bytes replaced by U+FFFD)."""
         replaced = 0
-        surface = data.decode("latin-1")
-        if self._undefined_re is not None:
-            found = self._undefined_re.search(data)
-            if found is not None:
+        if self._byte_classes is not None and self._has_orphan_mark(data):
+            # a mark byte with no base: the careful (slower) reading, pair by pair
+            if self._undefined_re is not None and self._undefined_re.search(data):
                 if errors != "replace":
-                    offset = found.start()
-                    raise error_at(data, offset, f"byte 0x{data[offset]:02X} is not defined", self.name)
+                    return self._raise_undefined(data)
                 replaced = len(data) - len(data.translate(None, self.undefined))
-                surface = surface.translate(self._undefined_to_replacement)
-        return self._from_latin1(surface), replaced
+            surface = data.decode("latin-1").translate(self._undefined_to_replacement)
+            return self._from_latin1(surface), replaced
+        try:
+            text, _ = codecs.charmap_decode(data, "strict", self._charmap)
+        except UnicodeDecodeError:
+            if errors != "replace":
+                return self._raise_undefined(data)
+            text, _ = codecs.charmap_decode(data, "replace", self._charmap)
+            replaced = len(data) - len(data.translate(None, self.undefined))
+        for placeholder, expansion in self._placeholders.items():
+            if placeholder in text:
+                text = text.replace(placeholder, expansion)
+        return unicodedata.normalize("NFC", text), replaced
+
+    def _has_orphan_mark(self, data: bytes) -> bool:
+        classes = data.translate(self._byte_classes)
+        return classes.startswith(b"M") or b"xM" in classes or b"MM" in classes
+
+    def _raise_undefined(self, data: bytes):
+        offset = self._undefined_re.search(data).start()
+        raise error_at(data, offset, f"byte 0x{data[offset]:02X} is not defined", self.name)
 
     def _from_latin1(self, surface: str) -> str:
         if self._orphan_mark is not None and self._orphan_mark.search(surface):
@@ -122,6 +165,10 @@ class LegacyCodec:
 
         Characters that no byte reads as (anything outside windows-1252) pass through.
         """
+        try:
+            return self.decode(text.encode("cp1252"))[0]  # the common case, at C speed
+        except (UnicodeEncodeError, DecodeError):
+            pass
         if self._orphan_mark is not None:
             surface = text.translate(_CP1252_TO_LATIN1)
             return self._from_latin1(surface)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.decoding.evidence import MIN_MARGIN, evidence, pick
+from toolkit.decoding.evidence import MIN_MARGIN, SAMPLE_CHARS, evidence, pick
 from toolkit.decoding.legacy import codec
 from toolkit.decoding.tables import RARITY_PENALTY, TABLE_ENCODINGS
 
@@ -62,7 +62,16 @@ UNICODE_ONLY_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u016
 _LEGACY_SURFACE = re.compile("[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 
 
+# What a Vietnamese letter's UTF-8 lead byte reads as (C3 C4 C5 C6 CC CD E1; C3 is Ă in
+# windows-1258); the 1E block (ạ..ỹ) starts E1 BA / E1 BB, read as "áº" / "á»".
+_VIETNAMESE_LEADS = ("á»", "áº", "Ã", "Ă", "Ä", "Å", "Æ", "Ì", "Í")
+
+
 def has_utf8_mojibake(text: str) -> bool:
+    """Cheap substring tests first (C speed); the full pattern only when one hits."""
+    if not any(lead in text for lead in _VIETNAMESE_LEADS if len(lead) == 1):
+        if not ("º" in text or "»" in text) or not ("áº" in text or "á»" in text):
+            return False
     return _UTF8_AS_CHARS.search(text) is not None
 
 
@@ -108,19 +117,19 @@ def repair_legacy_font(text: str) -> tuple[str, str | None, int]:
     """(text, legacy encoding, characters changed) for a legacy-font page read as windows-1252."""
     if UNICODE_ONLY_VIETNAMESE.search(text) or not _LEGACY_SURFACE.search(text):
         return text, None, 0
-    as_is = evidence(text)
+    sample = text[:SAMPLE_CHARS]
+    as_is = evidence(sample)
     if as_is.bad <= as_is.good:
         return text, None, 0  # a legacy-font page reads mostly as broken words; this text does not
-    candidates = [("as is", text, 0)]
+    candidates = [("as is", sample, 0)]
     for name in TABLE_ENCODINGS:
-        legacy = codec(name)
-        candidates.append((name, legacy.from_surface(text), RARITY_PENALTY[name]))
+        candidates.append((name, codec(name).from_surface(sample), RARITY_PENALTY[name]))
     winner = pick(candidates)
     if winner is None or winner[0] == "as is":
         return text, None, 0
-    name, repaired = winner
-    changed = sum(1 for c in _LEGACY_SURFACE.findall(text))
-    return repaired, name, changed
+    name = winner[0]
+    changed = len(text) - len(text.encode("ascii", "ignore"))  # non-ASCII characters re-read
+    return codec(name).from_surface(text), name, changed
 
 
 def repair(text: str) -> tuple[str, dict[str, int], str | None]:
@@ -137,7 +146,8 @@ def repair(text: str) -> tuple[str, dict[str, int], str | None]:
 def repair_mojibake(text: str) -> tuple[str, dict[str, int]]:
     """Repair text that was decoded in the wrong encoding; returns (text, {"mojibake": n}).
 
-    ``n`` counts UTF-8 sequences restored, or legacy-font characters re-read.  Text with
+    ``n`` counts UTF-8 sequences restored, or the non-ASCII characters of a legacy-font
+    page that were re-read.  Text with
     no clear Vietnamese gain comes back unchanged with ``n == 0``.
     """
     repaired, counts, _ = repair(text)

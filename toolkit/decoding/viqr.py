@@ -74,11 +74,17 @@ def decode_viqr(text: str) -> str:
     return _TOKEN.sub(_replace, text)
 
 
-# A vowel with a VIQR modifier or a grave/tilde tone, or ``dd`` opening a word before a vowel:
-# rare in English, so only text that has one is worth scoring as VIQR.
-_EVIDENCE = re.compile(rf"[aAeEoO]\^|[aA]\(|[oOuU]\+|[{_VOWELS}][`~]|(?<![A-Za-z])[dD][dD][aeiouyAEIOUY]")
+_MARK_AFTER_VOWEL = {"^": "aAeEoO", "(": "aA", "+": "oOuU", "`": _VOWELS, "~": _VOWELS}
+_MARK = re.compile(r"[\^(+`~]")
 
 
 def looks_like_viqr(text: str) -> bool:
-    """Cheap pre-check before scoring a VIQR reading of ASCII text."""
-    return _EVIDENCE.search(text) is not None
+    """Cheap pre-check before scoring a VIQR reading of ASCII text: a vowel carrying a
+    modifier or a grave/tilde tone (rare in English, unlike ' . ?)."""
+    if not any(mark in text for mark in _MARK_AFTER_VOWEL):
+        return False
+    for match in _MARK.finditer(text):
+        start = match.start()
+        if start and text[start - 1] in _MARK_AFTER_VOWEL[match.group()]:
+            return True
+    return False
