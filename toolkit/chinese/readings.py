@@ -177,7 +177,7 @@ def context_pinyin(text: str) -> list[str | None]:
             out.extend([None] * len(run))
             continue
         readings = lazy_pinyin(run, style=Style.TONE3, neutral_tone_with_five=True,
-                               errors=lambda chunk: [None] * len(chunk))
+                               errors=lambda chunk: list(chunk))
         if len(readings) != len(run):  # pypinyin merged a chunk it could not read
             readings = [(char_pinyins(c) or (None,))[0] for c in run]
         out.extend(r if r and r.isascii() else ((char_pinyins(c) or (None,))[0]) for r, c in zip(readings, run))

@@ -1,0 +1,130 @@
+"""match(a, b): renderings compared through the characters."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.chinese.lexicon import ExonymLexicon
+from toolkit.matching import DEFAULT_LEXICON, Match, match
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("何炜", "He Wei"),
+        ("何炜", "Hà Vĩ"),
+        ("何炜", "Ha Vi"),
+        ("He Wei", "Ha Vi"),
+        ("習近平", "Tập Cận Bình"),
+        ("Xi Jinping", "Tập Cận Bình"),
+        ("XI JINPING", "习近平"),
+        ("Xí Jìnpíng", "习近平"),
+        ("Tô Lâm", "苏林"),
+        ("Phạm Minh Chính", "范明政"),
+        ("Guangxi", "Quảng Tây"),
+        ("Xi'an", "Tây An"),
+        ("Mao Tse-tung", "毛泽东"),
+    ],
+)
+def test_renderings_of_one_name_match_without_a_lexicon(a, b):
+    verdict = match(a, b, lexicon=None)
+    assert verdict.same, verdict.why
+    assert 0.5 <= verdict.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("何炜", "何伟"),
+        ("李强", "梁强"),
+        ("Li Qiang", "Li Keqiang"),
+        ("Wang Yi", "Wang Yang"),
+        ("Lý Cường", "Lương Cường"),
+        ("Tần Cương", "Tân Cương"),
+        ("秦刚", "Tân Cương"),
+        ("重庆", "Trọng Khánh"),
+        ("Zhao Leji", "Triệu Nhạc Tế"),
+    ],
+)
+def test_hard_non_matches_are_different_with_and_without_the_lexicon(a, b):
+    for verdict in (match(a, b), match(a, b, lexicon=None)):
+        assert not verdict.same, verdict.why
+        assert verdict.score < 0.5
+
+
+def test_match_is_symmetric_on_the_verdict():
+    for a, b in [("何炜", "Ha Vi"), ("Wang Yi", "Wang Yang"), ("Beijing", "Bắc Kinh")]:
+        assert match(a, b).same == match(b, a).same
+        assert match(a, b).score == pytest.approx(match(b, a).score)
+
+
+def test_why_names_the_characters_the_keys_met_through():
+    verdict = match("何炜", "Ha Vi")
+    assert "何" in verdict.why and "炜" in verdict.why
+    assert "no character reads both" in match("何炜", "何伟").why
+
+
+def test_exonyms_need_the_lexicon():
+    assert not match("China", "中国", lexicon=None).same
+    assert match("China", "中国").same
+    assert match("China", "Trung Quốc").same
+    assert match("Hong Kong", "Hồng Kông").same
+    assert not match("China", "Japan").same
+
+
+def test_the_lexicon_respects_diacritics():
+    lexicon = ExonymLexicon()
+    assert lexicon.names_for("Tân Cương") >= {"新疆"}
+    assert lexicon.names_for("Tần Cương") == frozenset()
+    assert lexicon.names_for("tan cuong") >= {"新疆"}
+    assert lexicon.names_for("HANOI") >= {"河内"}
+
+
+class _OneNameLexicon:
+    def names_for(self, text):
+        return frozenset({"何炜"}) if text == "the ambassador" else frozenset()
+
+
+def test_any_object_with_names_for_is_a_lexicon():
+    assert match("the ambassador", "Hà Vĩ", lexicon=_OneNameLexicon()).same
+    assert not match("the ambassador", "Hà Vĩ").same
+
+
+def test_identical_and_empty_text():
+    assert match("Paris", "paris") == Match(True, 1.0, "identical text")
+    assert not match("", "").same
+    assert not match("Paris", "Pa-ri").same
+
+
+def test_match_rejects_non_strings():
+    with pytest.raises(TypeError):
+        match("何炜", None)
+
+
+def test_match_and_its_lexicons_pickle():
+    verdict = match("何炜", "He Wei")
+    assert pickle.loads(pickle.dumps(verdict)) == verdict
+    assert pickle.loads(pickle.dumps(DEFAULT_LEXICON)) is DEFAULT_LEXICON
+    lexicon = pickle.loads(pickle.dumps(ExonymLexicon()))
+    assert lexicon.names_for("Beijing") >= {"北京"}
+    assert pickle.loads(pickle.dumps(match)) is match
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=12), st.text(max_size=12))
+def test_match_never_crashes_and_scores_in_range(a, b):
+    verdict = match(a, b)
+    assert 0.0 <= verdict.score <= 1.0
+    assert verdict.same == (verdict.score >= 0.5)
+    assert isinstance(verdict.why, str) and verdict.why
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="何炜习近平王毅李强梁苏林 HeWiXJnpgaVTậCBìhà", max_size=8))
+def test_a_rendering_matches_itself(text):
+    verdict = match(text, text)
+    assert verdict.same == bool(text.strip())
