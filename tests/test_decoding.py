@@ -448,3 +448,31 @@ def test_toolkit_exports_lazily():
     import toolkit
 
     assert toolkit.decode is decode and toolkit.DecodeError is DecodeError and toolkit.Decoded is Decoded
+
+
+def test_latin1_french_file_is_not_guessed():
+    data = "Le café est très élevé à Paris, où l'été est chaud et où l'on mange des crêpes.".encode("latin-1")
+    with pytest.raises(DecodeError) as caught:
+        decode(data)
+    assert caught.value.offset == data.index(b"\xe9")
+    assert "encoding=" in str(caught.value)  # tells the caller how to say what it is
+    assert decode(data, "cp1258").text == data.decode("cp1258")
+
+
+def test_detected_legacy_encoding_still_reports_undefined_bytes():
+    data = legacy_codec("tcvn3").encode(PARAGRAPH) + b"\n\x81"
+    with pytest.raises(DecodeError) as caught:
+        decode(data)
+    assert (caught.value.offset, caught.value.line, caught.value.encoding) == (len(data) - 1, 2, "tcvn3")
+    decoded = decode(data, errors="replace")
+    assert (decoded.encoding, decoded.text, decoded.repairs["replaced"]) == ("tcvn3", PARAGRAPH + "\n\ufffd", 1)
+
+
+@pytest.mark.parametrize("name", TABLE_ENCODINGS)
+def test_table_files_name_source_and_licence(name):
+    from toolkit.resources import lexicon_path
+
+    header = [line for line in lexicon_path("encodings", f"{name}.tsv").read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    assert any(line.startswith("# source: ") for line in header)
+    assert any(line.startswith("# licence: ") for line in header)
+    assert any("build_tables.py" in line for line in header)
