@@ -476,3 +476,17 @@ def test_table_files_name_source_and_licence(name):
     assert any(line.startswith("# source: ") for line in header)
     assert any(line.startswith("# licence: ") for line in header)
     assert any("build_tables.py" in line for line in header)
+
+
+TELEX_PAIRS = Path("/work/shared/external/gonhanh/core/tests/data/vietnamese_telex_pairs.txt")
+
+
+@pytest.mark.skipif(not TELEX_PAIRS.is_file(), reason="peer syllable inventory (gonhanh) is absent")
+def test_every_real_syllable_counts_as_vietnamese_evidence():
+    from toolkit.decoding.evidence import word_value
+
+    syllables = {line.split("\t")[1] for line in TELEX_PAIRS.read_text(encoding="utf-8").splitlines() if "\t" in line}
+    marked = [s for s in syllables if not s.isascii()]
+    assert len(marked) > 5000
+    assert [s for s in marked if word_value(s) <= 0] == []
+    assert [s for s in marked if word_value(s.upper()) <= 0] == []
