@@ -17,6 +17,7 @@ _EXPORTS: dict[str, str] = {
     "decode": "toolkit.decoding",
     "Decoded": "toolkit.decoding",
     "DecodeError": "toolkit.decoding",
+    "repair_mojibake": "toolkit.decoding",
     "normalise": "toolkit.normalisation",
     "normalize": "toolkit.normalisation",
     "repair_characters": "toolkit.characters",
