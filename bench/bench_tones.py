@@ -46,13 +46,14 @@ def main() -> None:
     place_tones(text, "new")
     report("place_tones(text, 'new') cold cache", time.perf_counter() - start)
     for style in ("old", "new"):
-        report(f"place_tones(text, {style!r})", _best_seconds(lambda: place_tones(text, style), args.repeat))
+        report(f"place_tones(text, {style!r})", _best_seconds(lambda s=style: place_tones(text, s), args.repeat))
         report(
             f"place_tones(line, {style!r}) per line",
-            _best_seconds(lambda: [place_tones(line, style) for line in lines], args.repeat),
+            _best_seconds(lambda s=style: [place_tones(line, s) for line in lines], args.repeat),
         )
         for path in (place_by_search, place_by_chunks):
-            report(f"{path.__name__}(text, {style!r})", _best_seconds(lambda: path(text, style), args.repeat))
+            seconds = _best_seconds(lambda p=path, s=style: p(text, s), args.repeat)
+            report(f"{path.__name__}(text, {style!r})", seconds)
 
     from toolkit import normalise
 
@@ -63,7 +64,8 @@ def main() -> None:
     if not args.no_underthesea:
         from underthesea import text_normalize
 
-        report("underthesea.text_normalize(line) per line", _best_seconds(lambda: [text_normalize(line) for line in lines], 1))
+        seconds = _best_seconds(lambda: [text_normalize(line) for line in lines], 1)
+        report("underthesea.text_normalize(line) per line", seconds)
 
 
 if __name__ == "__main__":

@@ -160,7 +160,8 @@ def test_priors_file_names_its_source_and_is_reproducible():
 
     if f"underthesea {version('underthesea')}," not in text:
         pytest.skip("installed underthesea differs from the one the table was built from")
-    spec = importlib.util.spec_from_file_location("build_syllable_priors", REPO / "lexicons" / "vietnamese" / "build_syllable_priors.py")
+    script = REPO / "lexicons" / "vietnamese" / "build_syllable_priors.py"
+    spec = importlib.util.spec_from_file_location("build_syllable_priors", script)
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
     assert builder.render() == text

@@ -20,9 +20,8 @@ def _viet74k_toned_syllables() -> list[str]:
     except FileNotFoundError as missing:
         pytest.skip(f"underthesea's Viet74K.txt is not available: {missing}")
     words = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower().replace("-", " ").split()
-    return sorted(
-        {word for word in set(words) if (syllable := parse_syllable(word)) is not None and syllable.tone is not Tone.NONE}
-    )
+    parsed = {word: parse_syllable(word) for word in set(words)}
+    return sorted(word for word, syllable in parsed.items() if syllable is not None and syllable.tone is not Tone.NONE)
 
 
 def _moved_marks(syllable: str) -> list[str]:

@@ -62,9 +62,12 @@ def render() -> str:
     header = [
         "# Vietnamese syllable counts: 'unigram' and adjacent-pair 'bigram' rows folded to toneless ASCII",
         "# lower case; 'written' rows count each syllable as written (lower case, old-style tone placement).",
-        f"# source: PyPI underthesea {underthesea_version()}, file underthesea/{'/'.join(VIET74K)} ({len(lines)} entries)",
-        f"# licence of the source package: {underthesea_licence()} (from its dist-info metadata); this file holds counts only",
-        "# made by lexicons/vietnamese/build_syllable_priors.py; pieces that are not well-formed Vietnamese syllables are left out",
+        f"# source: PyPI underthesea {underthesea_version()}, file underthesea/{'/'.join(VIET74K)}"
+        f" ({len(lines)} entries)",
+        f"# licence of the source package: {underthesea_licence()} (from its dist-info metadata);"
+        " this file holds counts only",
+        "# made by lexicons/vietnamese/build_syllable_priors.py;"
+        " pieces that are not well-formed Vietnamese syllables are left out",
         "kind\tsyllables\tcount",
     ]
     rows = [f"bigram\t{gram}\t{n}" for gram, n in sorted(bigrams.items())]

@@ -96,10 +96,6 @@ _AFTER_QU: dict[str, frozenset[str]] = {
     }.items()
 }
 
-def written_rimes() -> frozenset[str]:
-    """Every rime (glide + nucleus + coda) the model allows, as written (after qu included)."""
-    return frozenset(_RIMES) | frozenset(_QU_RIMES)
-
 
 _STOP_CODAS = frozenset({"p", "t", "c", "ch"})
 _STOP_TONES = frozenset({Tone.ACUTE, Tone.DOT})
@@ -122,6 +118,11 @@ def _rimes() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 _RIMES = _rimes()
 _QU_RIMES = {nucleus + coda: ("", nucleus, coda) for nucleus, codas in _AFTER_QU.items() for coda in codas}
+
+
+def written_rimes() -> frozenset[str]:
+    """Every rime (glide + nucleus + coda) the model allows, as written (after qu included)."""
+    return frozenset(_RIMES) | frozenset(_QU_RIMES)
 
 
 @dataclass(frozen=True, slots=True)
