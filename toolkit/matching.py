@@ -18,8 +18,10 @@ adds the readings transliteration cannot reach: ``China`` = 中国, ``Hong Kong`
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -138,6 +140,22 @@ def _hanviet_readings(text: str, toned: bool) -> list[_Reading]:
 
 
 def _readings(text: str, lexicon: NameLexicon | None) -> list[_Reading]:
+    readings = list(_transliteration_readings(text))
+    if lexicon is not None:
+        seen = set()
+        for name in sorted(lexicon.names_for(text)):
+            simplified = simplified_chars(name)
+            if simplified in seen:
+                continue
+            seen.add(simplified)
+            reading = _hanzi_reading(name, kind=f"lexicon name {name}")
+            if reading:
+                readings.append(reading)
+    return readings
+
+
+@lru_cache(maxsize=16384)
+def _transliteration_readings(text: str) -> tuple[_Reading, ...]:
     readings: list[_Reading] = []
     if has_han(text):
         hanzi = _hanzi_reading(text)
@@ -150,17 +168,7 @@ def _readings(text: str, lexicon: NameLexicon | None) -> list[_Reading]:
             readings.extend(_hanviet_readings(text, toned=marked))
         if "pinyin" in scripts:
             readings.extend(_pinyin_readings(text))
-    if lexicon is not None:
-        seen = set()
-        for name in sorted(lexicon.names_for(text)):
-            simplified = simplified_chars(name)
-            if simplified in seen:
-                continue
-            seen.add(simplified)
-            reading = _hanzi_reading(name, kind=f"lexicon name {name}")
-            if reading:
-                readings.append(reading)
-    return readings
+    return tuple(readings)
 
 
 # --------------------------------------------------------------------------- comparing readings
@@ -176,24 +184,34 @@ def _slot_fit(a: _Slot, b: _Slot) -> tuple[float, list[Atom]]:
         score = min(slot.share(common) for slot in (a, b) if slot.exact)
     else:
         score = max(a.share(common), b.share(common))
-    ranked = sorted(common, key=lambda atom: -(a.weights[atom] * b.weights[atom]))
-    return score, ranked
+    return score, common
 
 
-def _compare(a: _Reading, b: _Reading) -> tuple[float, str]:
+def _compare(a: _Reading, b: _Reading) -> tuple[float, list]:
+    """The score of two readings and, per slot, what met (explained only for the winner)."""
     if len(a.slots) != len(b.slots):
-        return 0.0, f"{len(a.slots)} syllables against {len(b.slots)}"
+        return 0.0, [f"{len(a.slots)} syllables against {len(b.slots)}"]
     score = 1.0
-    parts = []
+    met = []
     for sa, sb in zip(a.slots, b.slots):
         fit, atoms = _slot_fit(sa, sb)
         if fit == 0.0:
-            return 0.0, f"no character reads both {sa.label!r} and {sb.label!r}"
+            return 0.0, [f"no character reads both {sa.label!r} and {sb.label!r}"]
         score *= fit
-        chars = ",".join(f"{char}({sound})" for char, sound in atoms[:_MAX_EXPLAINED_CHARS])
+        met.append((sa, sb, atoms))
+    return score, met
+
+
+def _explain(met: list) -> str:
+    if met and isinstance(met[0], str):
+        return met[0]
+    parts = []
+    for sa, sb, atoms in met:
+        ranked = heapq.nlargest(_MAX_EXPLAINED_CHARS + 1, atoms, key=lambda atom: sa.weights[atom] * sb.weights[atom])
+        chars = ",".join(f"{char}({sound})" for char, sound in ranked[:_MAX_EXPLAINED_CHARS])
         more = f"+{len(atoms) - _MAX_EXPLAINED_CHARS}" if len(atoms) > _MAX_EXPLAINED_CHARS else ""
         parts.append(f"{sa.label}={sb.label} via {chars}{more}")
-    return score, "; ".join(parts)
+    return "; ".join(parts)
 
 
 def _resolve(lexicon) -> NameLexicon | None:
@@ -215,11 +233,13 @@ def match(a: str, b: str, lexicon: NameLexicon | None = DEFAULT_LEXICON) -> Matc
     if not readings_a or not readings_b:
         unread = [repr(t) for t, r in ((a, readings_a), (b, readings_b)) if not r]
         return Match(False, 0.0, f"no Chinese, pinyin or Hán-Việt reading of {' or '.join(unread)}")
-    best_score, best_why = -1.0, ""
+    best_score, best = -1.0, None
     for ra in readings_a:
         for rb in readings_b:
-            score, detail = _compare(ra, rb)
+            score, met = _compare(ra, rb)
             if score > best_score:
-                best_score, best_why = score, f"{ra.kind} {a!r} ~ {rb.kind} {b!r}: {detail}"
+                best_score, best = score, (ra, rb, met)
+    ra, rb, met = best
     best_score = min(1.0, max(0.0, best_score))
-    return Match(best_score >= SAME_THRESHOLD, round(best_score, 6), best_why)
+    why = f"{ra.kind} {a!r} ~ {rb.kind} {b!r}: {_explain(met)}"
+    return Match(best_score >= SAME_THRESHOLD, round(best_score, 6), why)
