@@ -126,6 +126,13 @@ def test_tone_position_by_style(token, old, new):
     assert syllable.tone_position("new") == new
 
 
+def test_placed_spelling_by_style():
+    syllable = parse_syllable("HOÀ")
+    assert syllable.placed("old") == "HÒA"
+    assert syllable.placed("new") == "HOÀ"
+    assert parse_syllable("Nguyêñ").placed("new") == "Nguyễn"
+
+
 def test_inventory_from_gonhanh_parses(shared_external):
     path = shared_external / "gonhanh" / "core" / "tests" / "data" / "vietnamese_telex_pairs.txt"
     syllables = {line.rstrip("\n").split("\t")[1] for line in path.read_text(encoding="utf-8").splitlines()}
