@@ -36,6 +36,17 @@ def _moved_marks(syllable: str) -> list[str]:
     return variants
 
 
+def _marked_twice(syllable: str) -> list[str]:
+    """The syllable with its mark also typed on each other letter that can carry it."""
+    tone = next(DECOMPOSE[char][1] for char in syllable if DECOMPOSE[char][1] is not Tone.NONE)
+    variants = []
+    for index, char in enumerate(syllable):
+        marked = COMPOSE.get((DECOMPOSE[char][0], tone))
+        if marked is not None and marked != char:
+            variants.append(syllable[:index] + marked + syllable[index + 1 :])
+    return variants
+
+
 @pytest.fixture(scope="module")
 def syllables() -> list[str]:
     return _viet74k_toned_syllables()
@@ -86,10 +97,20 @@ def test_finder_flags_exactly_the_words_that_change(syllables, sweep, style):
     (and, on real syllables, nothing else, or the fast path would not be fast)."""
     finder = misplaced_mark(style)
     _, variants = sweep
+    twice = [word for syllable in syllables for word in _marked_twice(syllable)]
+    assert len(twice) > 8000
     for case in (str.lower, str.upper, str.title):
-        for word in map(case, syllables + variants):
+        for word in map(case, syllables + variants + twice):
             changes = place_token_tone(word, style) != word
             assert (finder.search(word) is not None) == changes, (word, style)
+        for word in map(case, twice):
+            assert place_token_tone(word, style) == place_token_tone(case(_one_mark(word)), style)
+
+
+def _one_mark(word: str) -> str:
+    """``word`` with only its last mark kept (the two marks of a doubled word are the same tone)."""
+    last = max(index for index, char in enumerate(word) if DECOMPOSE[char][1] is not Tone.NONE)
+    return "".join(char if index == last else DECOMPOSE[char][0] for index, char in enumerate(word)).lower()
 
 
 @pytest.mark.parametrize("style", ["old", "new"])
