@@ -1,0 +1,37 @@
+"""Entity linking: every rendering of an entity in Vietnamese, English or Chinese text gets one id.
+
+``link(text)`` returns :class:`Mention` objects. Names load lazily: ``import toolkit.linking``
+builds no automaton and imports neither pyahocorasick nor jieba nor underthesea.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS: dict[str, str] = {
+    "link": "toolkit.linking.linker",
+    "detect_language": "toolkit.linking.linker",
+    "Mention": "toolkit.linking.mentions",
+    "AliasIndex": "toolkit.linking.automaton",
+    "alias_index": "toolkit.linking.automaton",
+    "Candidate": "toolkit.linking.keys",
+    "entity_keys": "toolkit.linking.keys",
+    "key_table": "toolkit.linking.keys",
+    "cluster_key": "toolkit.linking.clustering",
+    "jieba_user_words": "toolkit.linking.boundaries",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'toolkit.linking' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

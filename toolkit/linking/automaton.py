@@ -1,0 +1,116 @@
+"""The alias index: one Aho-Corasick automaton over every key of a lexicon, built once and cached.
+
+Word keys are stored padded with a space on each side and with their inner spaces doubled, and
+the text is scanned in the same shape (`` ha  noi ``), so a hit always starts and ends on a word
+edge and two neighbouring names never share a space. Chinese keys are stored bare and match on
+characters anywhere; the linker checks them against a word segmentation afterwards.
+
+An index pickles as the lexicon's file paths and a digest of its entities: a worker process
+rebuilds it (or takes it from its own cache) instead of receiving a large automaton.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import weakref
+from pathlib import Path
+
+from toolkit.linking.keys import Candidate, is_han_key, key_table
+
+_CACHE: dict[tuple[tuple[str, ...], str], "AliasIndex"] = {}
+# one lexicon object → its index, so a repeated call does not digest the lexicon again
+_BY_LEXICON: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def pattern_of(key: str) -> str:
+    """How a key is stored in the automaton (and how a folded text is laid out for the scan)."""
+    return key if is_han_key(key) else " " + key.replace(" ", "  ") + " "
+
+
+def lexicon_digest(lexicon) -> str:
+    """A digest of the entities' names, types and ids: equal lexicons share one index."""
+    digest = hashlib.blake2b(digest_size=16)
+    for entity in sorted(lexicon, key=lambda e: e.id):
+        digest.update(f"{entity.id}\t{entity.type}\t{entity.parent}".encode())
+        for name in entity.names:
+            digest.update(f"\t{name.kind}:{name.lang}:{name.text}".encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+class AliasIndex:
+    """Keys → candidates, and the automaton that finds the keys in a laid-out folded text."""
+
+    def __init__(self, lexicon, digest: str | None = None) -> None:
+        import ahocorasick  # heavy C extension: loaded with the first index
+
+        self.lexicon = lexicon
+        self.files: tuple[str, ...] = tuple(lexicon.files)
+        self.digest = digest or lexicon_digest(lexicon)
+        self.table: dict[str, tuple[Candidate, ...]] = key_table(lexicon)
+        self.automaton = ahocorasick.Automaton()
+        for key in self.table:
+            pattern = pattern_of(key)
+            # the value carries the hit's length (the automaton reports only the end) and its key
+            self.automaton.add_word(pattern, (len(pattern), key))
+        self.automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def candidates(self, key: str) -> tuple[Candidate, ...]:
+        return self.table.get(key, ())
+
+    def __reduce__(self):
+        if self.files:
+            return (index_for_files, (self.files, self.digest))
+        return (AliasIndex, (self.lexicon, self.digest))
+
+    def __repr__(self) -> str:
+        return f"<AliasIndex {len(self.table)} keys over {len(self.lexicon)} entities>"
+
+
+def index_for_files(files: tuple[str, ...], digest: str | None = None) -> AliasIndex:
+    """The index of the lexicon loaded from ``files`` (cached); a changed file fails loudly."""
+    from toolkit.lexicon import Lexicon
+
+    lexicon = Lexicon.load(*files)
+    index = alias_index(lexicon)
+    if digest is not None and index.digest != digest:
+        raise ValueError(f"the lexicon files changed since this index was pickled: {', '.join(files)}")
+    return index
+
+
+def alias_index(lexicon=None) -> AliasIndex:
+    """The cached index of ``lexicon`` (the built-in lexicons when None)."""
+    if lexicon is None:
+        lexicon = _builtin_lexicon()
+    index = _BY_LEXICON.get(lexicon)
+    if index is not None:
+        return index
+    with _LOCK:
+        digest = lexicon_digest(lexicon)
+        cache_key = (tuple(str(Path(f)) for f in lexicon.files), digest)
+        index = _CACHE.get(cache_key) if lexicon.files else None
+        if index is None:
+            index = AliasIndex(lexicon, digest)
+            if lexicon.files:
+                _CACHE[cache_key] = index
+        _BY_LEXICON[lexicon] = index
+    return index
+
+
+_BUILTIN: list = []
+
+
+def _builtin_lexicon():
+    if not _BUILTIN:
+        from toolkit.lexicon import Lexicon
+
+        _BUILTIN.append(Lexicon.builtin())
+    return _BUILTIN[0]
+
+
+__all__ = ["AliasIndex", "alias_index", "index_for_files", "lexicon_digest", "pattern_of"]

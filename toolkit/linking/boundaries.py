@@ -1,0 +1,108 @@
+"""Word boundaries per script.
+
+Latin and Vietnamese: a hit starts and ends on a word edge by construction (the scan is laid out
+in whole words, see ``automaton.py``), and a Vietnamese syllable is one word there. Chinese has no
+spaces, so a Chinese hit found on characters is checked against jieba's segmentation of the run
+of Han characters around it: a hit that cuts a word in two (南河 in 越南/河内/市长) is dropped; a
+hit inside one word (河内 in 河内市) or made of whole words stands. jieba learns the lexicon's
+Chinese names first (``jieba_user_words``), so it keeps a known name whole.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from toolkit.linking.keys import is_han_char
+
+_JIEBA_LOCK = threading.Lock()
+_TAUGHT: set[str] = set()
+# frequency given to lexicon names in jieba's dictionary: high enough to keep a name whole
+USER_WORD_FREQUENCY = 100_000
+# a Han run is segmented with this many characters of context on each side of its hits
+_CONTEXT = 12
+
+
+@cache
+def _jieba():
+    import jieba  # heavy: the dictionary loads on first use
+
+    jieba.setLogLevel(60)
+    return jieba
+
+
+def jieba_user_words(lexicon) -> Iterator[tuple[str, str]]:
+    """(word, part-of-speech tag) for every Chinese name in the lexicon: nr person, ns place, nt organisation."""
+    tags = {"person": "nr", "place": "ns", "org": "nt", "other": "nz"}
+    seen: set[str] = set()
+    for entity in lexicon:
+        for name in entity.names:
+            if name.lang == "zh" and name.text not in seen and all(is_han_char(c) for c in name.text):
+                seen.add(name.text)
+                yield name.text, tags[entity.type]
+
+
+def teach_jieba(lexicon) -> None:
+    """Add the lexicon's Chinese names to jieba's dictionary (once per name)."""
+    jieba = _jieba()
+    with _JIEBA_LOCK:
+        for word, tag in jieba_user_words(lexicon):
+            if word not in _TAUGHT:
+                jieba.add_word(word, USER_WORD_FREQUENCY, tag)
+                _TAUGHT.add(word)
+
+
+def han_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of Han characters around ``[start, end)``, at most _CONTEXT characters each side."""
+    left = start
+    while left > 0 and start - left < _CONTEXT and is_han_char(text[left - 1]):
+        left -= 1
+    right = end
+    while right < len(text) and right - end < _CONTEXT and is_han_char(text[right]):
+        right += 1
+    return left, right
+
+
+def word_edges(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """jieba's words of ``text[start:end]`` as absolute spans."""
+    spans = []
+    position = start
+    for word in _jieba().cut(text[start:end], HMM=True):
+        spans.append((position, position + len(word)))
+        position += len(word)
+    return spans
+
+
+def cuts_a_word(span: tuple[int, int], words: Iterable[tuple[int, int]]) -> bool:
+    """Whether a word overlaps the span partly (starts inside and ends outside, or the reverse)."""
+    start, end = span
+    for word_start, word_end in words:
+        overlaps = word_start < end and start < word_end
+        inside = start <= word_start and word_end <= end
+        covering = word_start <= start and end <= word_end
+        if overlaps and not inside and not covering:
+            return True
+    return False
+
+
+def chinese_hits_on_word_edges(text: str, spans: list[tuple[int, int]], lexicon) -> set[tuple[int, int]]:
+    """The Chinese hit spans that cut no jieba word (segmenting only near the hits)."""
+    if not spans:
+        return set()
+    teach_jieba(lexicon)
+    kept: set[tuple[int, int]] = set()
+    segmented: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for span in spans:
+        run = han_run(text, *span)
+        words = segmented.get(run)
+        if words is None:
+            words = segmented[run] = word_edges(text, *run)
+        # the run's own edges may cut a word that continues past the context window: ignore those
+        inner = [w for w in words if run[0] < w[1] and w[0] < run[1]]
+        if not cuts_a_word(span, inner):
+            kept.add(span)
+    return kept
+
+
+__all__ = ["chinese_hits_on_word_edges", "cuts_a_word", "jieba_user_words", "teach_jieba", "USER_WORD_FREQUENCY"]

@@ -1,0 +1,122 @@
+"""Every search key of an entity, derived through the normalisers.
+
+A key lives in fold space (``toolkit.fold``): ``Hà Nội``, ``Ha Noi`` and ``HÀ NỘI`` all give
+``ha noi``. Beside the folded names, aliases and abbreviations an entity gets derived keys:
+run-together forms of short place names (``hanoi``, ``vietnam``), the pinyin and Hán-Việt keys
+of its Chinese name (习近平 → ``xi jinping``, ``tap can binh``), and the hanzi themselves.
+Each key remembers where it came from (a :class:`Candidate`), so that the linker can check the
+written form (an abbreviation must be written in capitals) and weigh a derived key below a
+stored one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from toolkit.folding import fold
+
+# How much a key is worth by where it came from: a stored name beats a derived reading.
+ORIGIN_WEIGHTS: dict[str, float] = {
+    "name": 1.0,
+    "alias": 0.95,
+    "abbr": 0.9,
+    "joined": 0.9,
+    "hanviet": 0.85,
+    "pinyin": 0.85,
+}
+
+# run-together forms are made for names of at most this many syllables (Ha Noi → hanoi)
+_MAX_JOINED_SYLLABLES = 3
+# entity types whose Chinese name is read aloud into pinyin and Hán-Việt keys
+_READ_TYPES = ("person", "place")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One entity a key can stand for, and the written name the key was derived from."""
+
+    entity: str
+    type: str
+    origin: str  # a key of ORIGIN_WEIGHTS
+    lang: str
+    surface: str
+
+    @property
+    def weight(self) -> float:
+        return ORIGIN_WEIGHTS[self.origin]
+
+
+def is_han_char(char: str) -> bool:
+    # the CJK blocks, without a unicodedata.name() call per character
+    code = ord(char)
+    return (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF)
+
+
+def is_han_key(key: str) -> bool:
+    """A key scanned on characters (Chinese) rather than on words."""
+    return any(is_han_char(c) for c in key)
+
+
+def has_marks(text: str) -> bool:
+    """Whether ``text`` carries a diacritic or đ (a Vietnamese spelling, not a bare Latin one)."""
+    if text.isascii():
+        return False
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) or "đ" in text.casefold()
+
+
+def _joined(key: str) -> str | None:
+    words = key.split(" ")
+    if 2 <= len(words) <= _MAX_JOINED_SYLLABLES and all(w.isascii() and w.isalpha() for w in words):
+        return "".join(words)
+    return None
+
+
+def _chinese_kind(entity_type: str, hanzi: str) -> str:
+    if entity_type == "person":
+        return "name"
+    return "place" if len(hanzi) <= 4 else "text"
+
+
+def entity_keys(entity) -> Iterator[tuple[str, Candidate]]:
+    """(key, candidate) for every search key of one lexicon entity, stored names first."""
+    for name in entity.names:
+        key = fold(name.text)
+        if len(key) < 2 and not is_han_key(key):
+            continue
+        yield key, Candidate(entity.id, entity.type, name.kind, name.lang, name.text)
+        if is_han_key(key):
+            yield from _chinese_keys(entity, name)
+        elif entity.type != "person" and name.kind != "abbr":
+            joined = _joined(key)
+            if joined:
+                yield joined, Candidate(entity.id, entity.type, "joined", name.lang, name.text)
+
+
+def _chinese_keys(entity, name) -> Iterator[tuple[str, Candidate]]:
+    if entity.type not in _READ_TYPES or name.kind == "abbr":
+        return
+    from toolkit.chinese.readings import hanviet_keys, pinyin_keys
+
+    kind = _chinese_kind(entity.type, name.text)
+    for origin, keys in (("pinyin", pinyin_keys(name.text, kind)), ("hanviet", hanviet_keys(name.text, kind))):
+        for key in keys:
+            # a one-syllable reading is a word, not a name
+            if " " in key or len(key) > 5:
+                yield key, Candidate(entity.id, entity.type, origin, name.lang, name.text)
+
+
+def key_table(entities: Iterable) -> dict[str, tuple[Candidate, ...]]:
+    """Every key of every entity, with the candidates that share it (best origin first per entity)."""
+    table: dict[str, dict[str, Candidate]] = defaultdict(dict)
+    for entity in entities:
+        for key, candidate in entity_keys(entity):
+            kept = table[key].get(candidate.entity)
+            if kept is None or candidate.weight > kept.weight:
+                table[key][candidate.entity] = candidate
+    return {key: tuple(by_entity.values()) for key, by_entity in table.items()}
+
+
+__all__ = ["Candidate", "ORIGIN_WEIGHTS", "entity_keys", "has_marks", "is_han_char", "is_han_key", "key_table"]

@@ -1,0 +1,272 @@
+"""``link(text)``: every mention of a lexicon entity in a text, with offsets into the original.
+
+1. Scan: the folded text against the alias automaton (all keys of all entities).
+2. Check each hit's written form against each candidate (an abbreviation in capitals, a
+   capitalised name capitalised, a one-syllable Vietnamese name with its marks) and each Chinese
+   hit against jieba's words; keep the longest hits that do not overlap.
+3. Resolve names several entities share by context: titles and offices, a place word
+   (``tỉnh``, ``province``, ``县``), the entities the document names without doubt (their
+   countries and parents), the document's language, and how prominent each candidate is.
+4. Short forms: a surname or given name (``Xi``, ``ông Tập``, ``Lâm``, ``习主席``) reaches a person
+   named in full elsewhere in the document, or, after a title, the one office-holder it fits.
+5. Unknown names (``unknown.py``): proposed, linked through their Hán-Việt reading when the
+   lexicon knows it (苏林 → Tô Lâm), otherwise given a cluster key (``clustering.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from toolkit.linking import context
+from toolkit.linking.automaton import AliasIndex, alias_index
+from toolkit.linking.boundaries import chinese_hits_on_word_edges
+from toolkit.linking.keys import Candidate, has_marks, is_han_char
+from toolkit.linking.mentions import Mention
+from toolkit.linking.scan import Hit, Layout, scan
+
+LANGS = ("vi", "en", "zh")
+_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"(?:^|\s)(tỉnh|thành phố|huyện|thị xã|province of|city of|tp\.?)\s*$", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"^\s*(province|city|county|district|municipality)\b|^(省|市|县|區|区)", re.IGNORECASE)
+_DISTRICT_WORDS = frozenset({"huyện", "thị xã", "county", "district", "县", "区", "區"})
+_PROVINCE_WORDS = frozenset({"tỉnh", "province", "province of", "省"})
+
+
+def detect_language(text: str) -> str:
+    """``zh`` when Han characters make up a tenth of the letters, ``vi`` with Vietnamese letters, else ``en``."""
+    sample = text[:4000]
+    letters = sum(1 for c in sample if c.isalpha())
+    if letters and sum(1 for c in sample if is_han_char(c)) * 10 >= letters:
+        return "zh"
+    return "vi" if len(_VIETNAMESE_LETTERS.findall(sample)) * 50 >= max(letters, 1) else "en"
+
+
+# ----------------------------------------------------------------------------- written-form checks
+
+def _nfc_fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def written_form_fits(written: str, candidate: Candidate, key: str) -> bool:
+    """Whether the text as written can be this candidate's name (not just its fold key)."""
+    if is_han_char(written[:1]):
+        return True
+    if candidate.origin == "abbr":
+        return written == candidate.surface or (written.isupper() and written == candidate.surface.upper())
+    surface = candidate.surface
+    first = surface[:1]
+    if (first.isupper() or is_han_char(first)) and not written[:1].isupper():
+        return False  # "china" the porcelain, "my" the pronoun
+    if " " not in key and has_marks(surface) and not written.isupper():
+        # one syllable with its marks: Mỹ, not My; Huế, not Hue in a sentence
+        return _nfc_fold(written) == _nfc_fold(surface)
+    return True
+
+
+# ----------------------------------------------------------------------------- choosing hits
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def longest_first(hits: list[tuple[Hit, tuple[Candidate, ...]]]) -> list[tuple[Hit, tuple[Candidate, ...]]]:
+    """The longest hits that do not overlap (ties: the leftmost), in text order."""
+    chosen: list[tuple[Hit, tuple[Candidate, ...]]] = []
+    taken: list[tuple[int, int]] = []
+    for hit, candidates in sorted(hits, key=lambda h: (-(h[0].end - h[0].start), h[0].start)):
+        span = (hit.start, hit.end)
+        if not any(_overlaps(span, other) for other in taken):
+            chosen.append((hit, candidates))
+            taken.append(span)
+    return sorted(chosen, key=lambda h: h[0].start)
+
+
+# ----------------------------------------------------------------------------- resolving homographs
+
+def country_of(entity_id: str) -> str | None:
+    """``place:vn:ha-noi`` → ``vn``; ``place:vn`` → ``vn``; ``org:asean`` → None."""
+    parts = entity_id.split(":")
+    return parts[1] if len(parts) > 1 and len(parts[1]) == 2 else None
+
+
+def prominence(entity_id: str) -> float:
+    """How often news means this entity when the name is shared: a province over its pre-2025
+    namesake, over a city, over a district; a person over a place named after them."""
+    parts = entity_id.split(":")
+    if parts[0] == "place":
+        if len(parts) <= 3:
+            return 1.0
+        return {"pre2025": 0.8, "city": 0.7, "gate": 0.6, "district": 0.55}.get(parts[2], 0.75)
+    return 0.95 if parts[0] == "person" else 0.9
+
+
+class _Document:
+    """What the document says without doubt: entities, their countries and their ancestors."""
+
+    def __init__(self, lexicon, sure: list[str], possible: dict[str, set[int]], lang: str) -> None:
+        self.lang = lang
+        self.entities = set(sure)
+        # entity → starts of the hits it is a candidate of: a parent may itself be a homograph
+        self.possible = possible
+        self.ancestors: set[str] = set()
+        for entity_id in sure:
+            self.ancestors.update(_ancestors(lexicon, entity_id))
+        self.countries = Counter(c for c in map(country_of, sure) if c)
+        self.resolved: dict[str, str] = {}  # key → entity chosen with confidence
+
+
+def _ancestors(lexicon, entity_id: str) -> list[str]:
+    found = []
+    entity = lexicon.get(entity_id)
+    while entity is not None and entity.parent:
+        found.append(entity.parent)
+        entity = lexicon.get(entity.parent)
+    return found
+
+
+def _place_word(text: str, start: int, end: int) -> str | None:
+    before = _PLACE_BEFORE.search(text[max(0, start - 20):start])
+    if before:
+        return before.group(1).lower()
+    after = _PLACE_AFTER.match(text[end:end + 15])
+    if after:
+        return (after.group(1) or after.group(2)).lower()
+    return None
+
+
+def _context_weight(text: str, hit: Hit, candidate: Candidate, document: _Document, lexicon) -> float:
+    weight = candidate.weight * prominence(candidate.entity)
+    offices = context.title_before(text, hit.start)
+    if offices is None and hit.han:
+        offices = context.title_after(text, hit.end)
+    if offices is not None:
+        weight += context.office_fit(candidate.entity, offices) if candidate.type == "person" else -0.3
+    place_word = _place_word(text, hit.start, hit.end)
+    if place_word is not None and candidate.type == "place":
+        weight += 0.2
+        kind = candidate.entity.split(":")[2] if candidate.entity.count(":") >= 3 else "province"
+        if place_word in _DISTRICT_WORDS and kind in ("district", "city"):
+            weight += 0.4
+        if place_word in _PROVINCE_WORDS and kind not in ("district", "city"):
+            weight += 0.4
+    entity = lexicon.get(candidate.entity)
+    if entity is not None:
+        ancestors = _ancestors(lexicon, candidate.entity)
+        # a province or county named near its parent (Trùng Khánh with Cao Bằng; 太原 with 山西)
+        if any(document.possible.get(a, set()) - {hit.start} for a in ancestors if country_of(a) != a.split(":")[-1]):
+            weight += 0.5
+    country = country_of(candidate.entity)
+    total = sum(document.countries.values())
+    if country and total:
+        weight += 0.4 * document.countries[country] / total
+    if country and {"zh": "cn", "vi": "vn"}.get(document.lang) == country:
+        weight += 0.05
+    if document.resolved.get(hit.key) == candidate.entity:
+        weight += 0.6  # the document already settled this name
+    return weight
+
+
+def _family(lexicon, entity_id: str) -> set[str]:
+    """The entity, its ancestors and its successor: names shared within a family are no homographs."""
+    entity = lexicon.get(entity_id)
+    family = {entity_id, *_ancestors(lexicon, entity_id)}
+    if entity is not None and entity.successor:
+        family.add(entity.successor)
+    return family
+
+
+def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _Document, lexicon) -> tuple[Candidate, float]:
+    if len(candidates) == 1:
+        return candidates[0], candidates[0].weight
+    weights = [max(_context_weight(text, hit, c, document, lexicon), 0.01) for c in candidates]
+    best = max(range(len(candidates)), key=lambda i: (weights[i], -i))
+    chosen = candidates[best]
+    # the score weighs the choice against the strongest rival that is another thing altogether,
+    # not against the same place before the 2025 merger or its capital city
+    family = _family(lexicon, chosen.entity)
+    rivals = [w for c, w in zip(candidates, weights) if c.entity not in family and not (_family(lexicon, c.entity) & family)]
+    share = weights[best] / (weights[best] + max(rivals, default=0.0))
+    if share >= 0.6:
+        document.resolved[hit.key] = chosen.entity
+    return chosen, round(chosen.weight * share, 3)
+
+
+_HAN_PLACE_SUFFIXES = frozenset("市省县區区州")
+
+
+def _with_bare_place_names(found):
+    """A Chinese hit ending in 市/省/县 also stands for the entities of the bare name: 太原市 is
+    the Vietnamese city's written name but also Taiyuan (太原) with its usual suffix."""
+    by_span = {(h.start, h.end): c for h, c in found}
+    extended = []
+    for hit, candidates in found:
+        if hit.han and hit.end - hit.start >= 3 and hit.key[-1] in _HAN_PLACE_SUFFIXES:
+            bare = by_span.get((hit.start, hit.end - 1), ())
+            known = {c.entity for c in candidates}
+            extra = tuple(
+                Candidate(c.entity, c.type, "alias", c.lang, c.surface + hit.key[-1])
+                for c in bare if c.type == "place" and c.entity not in known
+            )
+            candidates = candidates + extra
+        extended.append((hit, candidates))
+    return extended
+
+
+# ----------------------------------------------------------------------------- the linker
+
+def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = True) -> list[Mention]:
+    """Every entity mention in ``text``: known ones with their id, unknown names with a cluster.
+
+    ``lang`` (``vi``, ``en``, ``zh``) is detected when None; ``lexicon`` defaults to the built-in
+    lexicons; ``unknown=False`` skips proposing names the lexicon lacks (the fast path).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"link() takes a str, not {type(text).__name__}")
+    if lang is not None and lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)} or None, not {lang!r}")
+    if not text.strip():
+        return []
+    index = lexicon if isinstance(lexicon, AliasIndex) else alias_index(lexicon)
+    lang = lang or detect_language(text)
+    mentions = _known_mentions(text, index, lang)
+    from toolkit.linking.shortforms import short_form_mentions
+
+    mentions += short_form_mentions(text, index, mentions)
+    if unknown:
+        from toolkit.linking.unknown import unknown_mentions
+
+        mentions += unknown_mentions(text, lang, index, mentions)
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _known_mentions(text: str, index: AliasIndex, lang: str) -> list[Mention]:
+    layout = Layout(text)
+    found = []
+    for hit in scan(layout, index.automaton):
+        written = text[hit.start:hit.end]
+        fitting = tuple(c for c in index.candidates(hit.key) if written_form_fits(written, c, hit.key))
+        if fitting:
+            found.append((hit, fitting))
+    han_spans = [(h.start, h.end) for h, _ in found if h.han]
+    if han_spans:
+        on_edges = chinese_hits_on_word_edges(text, han_spans, index.lexicon)
+        found = [(h, c) for h, c in found if not h.han or (h.start, h.end) in on_edges]
+    found = _with_bare_place_names(found)
+    chosen = longest_first(found)
+    lexicon = index.lexicon
+    possible: dict[str, set[int]] = {}
+    for hit, candidates in chosen:
+        for candidate in candidates:
+            possible.setdefault(candidate.entity, set()).add(hit.start)
+    document = _Document(lexicon, [c[0].entity for _, c in chosen if len(c) == 1], possible, lang)
+    mentions = []
+    for hit, candidates in chosen:
+        candidate, score = _resolve(text, hit, candidates, document, lexicon)
+        mentions.append(Mention(hit.start, hit.end, text[hit.start:hit.end], candidate.entity, candidate.type,
+                                round(score, 3), candidate.entity))
+    return mentions
+
+
+__all__ = ["detect_language", "link", "longest_first", "prominence", "written_form_fits"]

@@ -1,0 +1,129 @@
+"""Short forms of people's names: a surname or given name standing for a full name.
+
+Press style: a Chinese person is shortened to the surname (``Xi``, ``ông Tập``, ``习主席``), a
+Vietnamese person to the given name (``Lâm``, ``ông Lâm``). A short form links when the document
+names the person in full elsewhere, or, with a title right before it (or a Chinese title right
+after it), when exactly one office-holder of that title has that short form.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from toolkit.folding import fold
+from toolkit.linking import context
+from toolkit.linking.keys import has_marks, is_han_char
+from toolkit.linking.mentions import Mention
+
+ANTECEDENT_SCORE = 0.9
+TITLE_ONLY_SCORE = 0.7
+
+
+def short_forms(entity) -> list[tuple[str, str]]:
+    """(folded short form, written short form) of a person: the surname of a Chinese person in
+    English and Hán-Việt and as a character, the given name of a Vietnamese one."""
+    forms: list[tuple[str, str]] = []
+    if entity.type != "person":
+        return forms
+    vietnamese = entity.id.startswith("person:vn:")
+    vi, en, zh = entity.name("vi"), entity.name("en"), entity.name("zh")
+    if vietnamese:
+        for name in (vi, en):
+            if name and len(name.split()) >= 2:
+                forms.append((fold(name.split()[-1]), name.split()[-1]))
+        return forms
+    if en and len(en.split()) >= 2:
+        forms.append((fold(en.split()[0]), en.split()[0]))
+    if zh and all(is_han_char(c) for c in zh) and len(zh) >= 2:
+        from toolkit.chinese.readings import hanviet, hanviet_keys
+
+        keys = hanviet_keys(zh, "name")
+        written = hanviet(zh, "name").split()
+        if keys and written:
+            forms.append((keys[0].split()[0], written[0]))
+        forms.append((zh[0], zh[0]))
+    return forms
+
+
+@cache
+def _office_holders(index) -> dict[str, tuple[str, ...]]:
+    """folded short form → office-holders (of the roles table) that have it."""
+    table: dict[str, list[str]] = {}
+    for entity_id in context.roles():
+        entity = index.lexicon.get(entity_id)
+        if entity is None:
+            continue
+        for key, _ in short_forms(entity):
+            table.setdefault(key, [])
+            if entity_id not in table[key]:
+                table[key].append(entity_id)
+    return {key: tuple(ids) for key, ids in table.items()}
+
+
+def _written_fits(written: str, form: str) -> bool:
+    if is_han_char(form[:1]):
+        return written == form
+    if not written[:1].isupper():
+        return False
+    if has_marks(written) and has_marks(form):
+        return written.casefold() == form.casefold() or written.isupper()
+    return True
+
+
+_WORD = re.compile(r"\w+")
+
+
+def short_form_mentions(text: str, index, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of short forms outside the given mentions (which they must not overlap)."""
+    lexicon = index.lexicon
+    antecedents: dict[str, list[tuple[str, str]]] = {}
+    for mention in mentions:
+        if mention.type != "person" or mention.entity is None:
+            continue
+        entity = lexicon.get(mention.entity)
+        for key, written in short_forms(entity) if entity else ():
+            choices = antecedents.setdefault(key, [])
+            if all(entity_id != mention.entity for entity_id, _ in choices):
+                choices.append((mention.entity, written))
+    holders = _office_holders(index)
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for start, end in _candidate_words(text):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        written = text[start:end]
+        key = written if is_han_char(written[:1]) else fold(written)
+        han = is_han_char(written[:1])
+        offices = context.title_before(text, start)
+        if han:
+            offices = context.title_after(text, end) or (offices if offices and offices != ("",) else None)
+        choices = antecedents.get(key, [])
+        if len(choices) == 1 and (not han or offices) and _written_fits(written, choices[0][1]):
+            entity_id = choices[0][0]
+            found.append(Mention(start, end, written, entity_id, "person", ANTECEDENT_SCORE, entity_id))
+            continue
+        if offices and offices != ("",):
+            fitting = [e for e in holders.get(key, ()) if context.office_fit(e, offices) == 1.0]
+            if len(fitting) == 1:
+                entity = lexicon.get(fitting[0])
+                forms = dict(short_forms(entity))
+                if _written_fits(written, forms.get(key, written)):
+                    found.append(Mention(start, end, written, fitting[0], "person", TITLE_ONLY_SCORE, fitting[0]))
+    return found
+
+
+def _candidate_words(text: str):
+    """Spans that could be a short form: capitalised Latin words and single Han characters
+    that a Chinese title follows or precedes."""
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if is_han_char(word[0]):
+            for offset, char in enumerate(word):
+                if is_han_char(char):
+                    yield match.start() + offset, match.start() + offset + 1
+        elif word[0].isupper() and len(word) >= 2:
+            yield match.start(), match.end()
+
+
+__all__ = ["short_form_mentions", "short_forms"]
