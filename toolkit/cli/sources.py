@@ -6,6 +6,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 STDIN = "-"
 
@@ -22,6 +23,40 @@ class Source:
         if self.path is None:
             return sys.stdin.buffer.read()
         return self.path.read_bytes()
+
+    def open_binary(self) -> BinaryIO:
+        """A binary stream of the input, to read in pieces (stdin is not closed by closing it)."""
+        if self.path is None:
+            return _Unclosed(sys.stdin.buffer)
+        return self.path.open("rb")
+
+    def size(self) -> int | None:
+        """Bytes in the input, or None when unknown (stdin)."""
+        if self.path is None:
+            return None
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return None
+
+
+class _Unclosed:
+    """A stream whose ``close`` leaves the underlying stream open (for stdin)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        return self._stream.read(size)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
 
 
 @dataclass(frozen=True)

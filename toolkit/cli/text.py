@@ -2,26 +2,27 @@
 
 Both read files, folders or stdin as bytes, decode them (``toolkit.decode``: legacy
 encodings and mojibake included), transform the text and write it to stdout, to ``-o``
-or back in place. A file that cannot be decoded is named on stderr with its byte offset
-and skipped; the others are still processed, and the exit code is 1.
+or back in place. Inputs are streamed in bounded pieces and spread over ``--workers``
+processes, with the output in input order (``toolkit.cli.runner``). A file that cannot
+be decoded is named on stderr with its byte offset and handled per ``--on-error``; the
+others are still processed, and the exit code is 1.
+
+The shared options and :func:`run_command` are what other file-processing commands
+(``link``…) reuse: build a processor (``toolkit.cli.processors``), call ``run_command``.
 """
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
-from toolkit.cli.sources import MissingSource, Source, is_single_file, iter_sources
+from toolkit.cli.sources import Source, is_single_file, iter_sources
 
 ENCODING_CHOICES = ("auto", "utf-8", "utf-16", "cp1258", "tcvn3", "vni", "viqr", "viscii", "vps", "bkhcm1", "bkhcm2")
-
-Transform = Callable[[str], tuple[str, Counter]]
+ON_ERROR_CHOICES = ("skip", "copy", "fail")
 
 PathsArgument = Annotated[
     Optional[list[str]],
@@ -35,37 +36,41 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", help="Output file (one input) or folder (several inputs, or a folder).", show_default=False),
 ]
 GlobOption = Annotated[str, typer.Option("--glob", help="Which files to take from folders.")]
+WorkersOption = Annotated[
+    Optional[int],
+    typer.Option("--workers", "-j", min=1, help="Processes to use (default: the number of cores).", show_default=False),
+]
+OnErrorOption = Annotated[
+    str,
+    typer.Option("--on-error", help="A file that cannot be decoded: skip it, copy it unchanged, or fail (stop the run)."),
+]
+JsonlOption = Annotated[bool, typer.Option("--jsonl", help="Input is JSON Lines: process one field of each record.")]
+FieldOption = Annotated[str, typer.Option("--field", help="With --jsonl: the field to read.")]
+ToOption = Annotated[
+    Optional[str],
+    typer.Option("--to", help="With --jsonl: the field to write (default: FIELD_normalised / FIELD_folded).", show_default=False),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors only.")]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="One line per file on stderr, and the summary.")]
+# Piece size in bytes (see toolkit.streaming); hidden, for tests and benchmarks.
+ChunkOption = Annotated[Optional[int], typer.Option("--chunk-bytes", hidden=True, min=16)]
 
 
-@dataclass
-class RunSummary:
-    ok: int = 0
-    repaired: int = 0
-    failed: int = 0
-
-    def line(self) -> str:
-        total = self.ok + self.failed
-        return f"{total} file(s): {self.ok} ok ({self.repaired} repaired), {self.failed} failed"
+def _check_choice(value: str, choices: tuple[str, ...], option: str) -> str:
+    if value.lower() not in choices:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}", param_hint=option)
+    return value.lower()
 
 
-def _check_encoding(encoding: str) -> str:
-    if encoding.lower() not in ENCODING_CHOICES:
-        raise typer.BadParameter(f"{encoding!r} is not one of {', '.join(ENCODING_CHOICES)}", param_hint="--encoding")
-    return encoding.lower()
+def _destination(output: Path | None, single: bool, in_place: bool):
+    def destination_for(source: Source) -> Path | None:
+        if in_place:
+            return source.path
+        if output is None:
+            return None
+        return output if single else output / source.relative
 
-
-def _decode(source: Source, encoding: str):
-    from toolkit.decoding import decode
-
-    return decode(source.read_bytes(), encoding=encoding)
-
-
-def _destination(source: Source, output: Path | None, single: bool, in_place: bool) -> Path | None:
-    if in_place:
-        return source.path
-    if output is None:
-        return None
-    return output if single else output / source.relative
+    return destination_for
 
 
 def _format_counts(counts: Counter) -> str:
@@ -73,64 +78,67 @@ def _format_counts(counts: Counter) -> str:
     return " ".join(shown) if shown else "no repairs"
 
 
-def run_over_files(
+def run_command(
     paths: list[str] | None,
-    transform: Transform,
+    processor: Any,
     *,
-    encoding: str,
-    output: Path | None,
-    in_place: bool,
-    pattern: str,
-    report: bool,
+    encoding: str = "auto",
+    output: Path | None = None,
+    in_place: bool = False,
+    pattern: str = "*.txt",
+    report: bool = False,
+    workers: int | None = None,
+    on_error: str = "skip",
+    jsonl: bool = False,
+    quiet: bool = False,
+    verbose: bool = False,
+    chunk_bytes: int | None = None,
 ) -> None:
-    from toolkit.atomic import write_atomic
-    from toolkit.decoding import DecodeError
+    """Check the shared options, run ``processor`` over the inputs, print the summary, exit 1 on failures."""
+    from toolkit.cli.progress import progress_for
+    from toolkit.cli.runner import Job, Runner, default_workers
+    from toolkit.streaming import CHUNK_BYTES
 
     paths = paths or []
-    encoding = _check_encoding(encoding)
+    encoding = _check_choice(encoding, ENCODING_CHOICES, "--encoding")
+    on_error = _check_choice(on_error, ON_ERROR_CHOICES, "--on-error")
     if in_place and (output is not None or not paths or "-" in paths):
         raise typer.BadParameter("--in-place needs file or folder paths and no --output", param_hint="--in-place")
-    single = is_single_file(paths)
-    summary = RunSummary()
-    for source in iter_sources(paths, pattern):
-        if isinstance(source, MissingSource):
-            _fail(summary, f"{source.name}: {source.reason}")
-            continue
+    sources = list(iter_sources(paths, pattern))
+    sizes = [source.size() for source in sources if isinstance(source, Source)]
+    total = None if any(size is None for size in sizes) else sum(sizes)
+    job = Job(processor, encoding, on_error, chunk_bytes or CHUNK_BYTES, cut_at_spaces=not jsonl)
+    with progress_for(len(sources), total, quiet=quiet) as messages:
+
+        def print_report(name: str, used_encoding: str, counts: Counter) -> None:
+            messages.message(f"{name}\t{used_encoding}\t{_format_counts(counts)}")
+
+        runner = Runner(
+            sources,
+            job,
+            destination_for=_destination(output, is_single_file(paths), in_place),
+            workers=workers or default_workers(),
+            messages=messages,
+            report=print_report if report else None,
+            verbose=verbose,
+        )
         try:
-            decoded = _decode(source, encoding)
-        except DecodeError as error:
-            _fail(summary, f"{source.name}: {error}")
-            continue
-        except OSError as error:
-            _fail(summary, f"{source.name}: cannot read: {error.strerror or error}")
-            continue
-        text, counts = transform(decoded.text)
-        counts.update(decoded.repairs)
-        destination = _destination(source, output, single, in_place)
-        data = text.encode("utf-8")
-        try:
-            if destination is None:
-                sys.stdout.buffer.write(data)
-                sys.stdout.buffer.flush()
-            else:
-                write_atomic(destination, data)
-        except OSError as error:
-            _fail(summary, f"{source.name}: cannot write {destination}: {error.strerror or error}")
-            continue
-        summary.ok += 1
-        if sum(counts.values()):
-            summary.repaired += 1
-        if report:
-            typer.echo(f"{source.name}\t{decoded.encoding}\t{_format_counts(counts)}", err=True)
-    if report or summary.failed:
-        typer.echo(summary.line(), err=True)
+            summary = runner.run()
+        except KeyboardInterrupt:
+            messages.message("sinoviet: interrupted; files not finished were left as they were")
+            raise typer.Exit(130) from None
+        shows_bar = type(messages).__name__ == "ProgressBar"
+        if (report or verbose or shows_bar or summary.failed) and not (quiet and not summary.failed):
+            stopped = " (stopped at the first failure: --on-error fail)" if summary.stopped else ""
+            messages.message(summary.line() + stopped)
     if summary.failed:
         raise typer.Exit(1)
 
 
-def _fail(summary: RunSummary, message: str) -> None:
-    summary.failed += 1
-    typer.echo(f"sinoviet: {message}", err=True)
+def _jsonl_processor(function, field: str, to: str | None, on_error: str):
+    from toolkit.cli.processors import JsonlField
+
+    return JsonlField(function, field, to or f"{field}_{function.suffix}", on_error)
 
 
 def register(app: typer.Typer) -> None:
@@ -145,20 +153,31 @@ def register(app: typer.Typer) -> None:
         in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Replace each input file atomically.")] = False,
         report: Annotated[bool, typer.Option("--report", help="Print the repairs made in each file to stderr.")] = False,
         pattern: GlobOption = "*.txt",
+        workers: WorkersOption = None,
+        on_error: OnErrorOption = "skip",
+        jsonl: JsonlOption = False,
+        field: FieldOption = "text",
+        to: ToOption = None,
+        quiet: QuietOption = False,
+        verbose: VerboseOption = False,
+        chunk_bytes: ChunkOption = None,
     ) -> None:
         """Repair Vietnamese text: legacy encodings, mojibake, stray characters, tone-mark placement."""
-        from toolkit.normalisation import TONE_STYLES, normalise, normalise_counted
+        from toolkit.batch import Normaliser
+        from toolkit.cli.processors import WholeText
 
-        if tone_style not in TONE_STYLES:
-            raise typer.BadParameter(f"{tone_style!r} is not one of {', '.join(TONE_STYLES)}", param_hint="--tone-style")
-
-        def transform(text: str) -> tuple[str, Counter]:
-            if report:
-                return normalise_counted(text, tone_style)
-            return normalise(text, tone_style), Counter()
-
-        run_over_files(
-            paths, transform, encoding=encoding, output=output, in_place=in_place, pattern=pattern, report=report
+        try:
+            normaliser = Normaliser(tone_style)
+        except ValueError:
+            raise typer.BadParameter(f"{tone_style!r} is not one of old, new, keep", param_hint="--tone-style") from None
+        processor = (
+            _jsonl_processor(normaliser, field, to, on_error.lower())
+            if jsonl
+            else WholeText(normaliser, count_repairs=report)
+        )
+        run_command(
+            paths, processor, encoding=encoding, output=output, in_place=in_place, pattern=pattern, report=report,
+            workers=workers, on_error=on_error, jsonl=jsonl, quiet=quiet, verbose=verbose, chunk_bytes=chunk_bytes,
         )
 
     @app.command("fold")
@@ -167,15 +186,22 @@ def register(app: typer.Typer) -> None:
         encoding: EncodingOption = "auto",
         output: OutputOption = None,
         pattern: GlobOption = "*.txt",
+        workers: WorkersOption = None,
+        on_error: OnErrorOption = "skip",
+        jsonl: JsonlOption = False,
+        field: FieldOption = "text",
+        to: ToOption = None,
+        quiet: QuietOption = False,
+        verbose: VerboseOption = False,
+        chunk_bytes: ChunkOption = None,
     ) -> None:
         """Print the search key of every line: casefolded, no marks, đ→d, punctuation squashed."""
-        from toolkit.folding import fold
+        from toolkit.batch import Folder
+        from toolkit.cli.processors import PerLine
 
-        def transform(text: str) -> tuple[str, Counter]:
-            lines = text.splitlines()
-            folded = "\n".join(fold(line) for line in lines)
-            return (folded + "\n" if lines else ""), Counter()
-
-        run_over_files(
-            paths, transform, encoding=encoding, output=output, in_place=False, pattern=pattern, report=False
+        folder = Folder()
+        processor = _jsonl_processor(folder, field, to, on_error.lower()) if jsonl else PerLine(folder)
+        run_command(
+            paths, processor, encoding=encoding, output=output, pattern=pattern, workers=workers,
+            on_error=on_error, jsonl=jsonl, quiet=quiet, verbose=verbose, chunk_bytes=chunk_bytes,
         )

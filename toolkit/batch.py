@@ -1,0 +1,107 @@
+"""Normalisers as small picklable objects, for ``map`` on pandas, Dask and Spark.
+
+A :class:`Normaliser` or :class:`Folder` holds only its settings, so it pickles in a few
+bytes and ships to any worker process; the tables behind it (tone placement, word memos)
+are built in that process on first use, never sent over. Each works three ways::
+
+    normaliser = Normaliser("new")
+    normaliser("Thủy")                                  # one string
+    series.map(normaliser)                              # pandas
+    bag.map_partitions(normaliser.map_partition)        # dask.bag
+    df.mapInPandas(normaliser.frames("text"), schema)   # Spark (see examples/)
+
+``None`` and missing values pass through unchanged, so a column with gaps maps cleanly.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+
+class _TextFunction:
+    """The batch forms shared by every text → text function object below."""
+
+    suffix = "processed"  # a record's default output field: f"{field}_{suffix}"
+
+    def __call__(self, text: str) -> str:  # pragma: no cover - each subclass defines it
+        raise NotImplementedError
+
+    def apply(self, value: Any) -> Any:
+        """``self(value)`` for a string; anything else (None, NaN) comes back as it was."""
+        return self(value) if isinstance(value, str) else value
+
+    def map_partition(self, texts: Iterable[Any]) -> list[Any]:
+        """For ``dask.bag.Bag.map_partitions``: every text of a partition, in order."""
+        return [self.apply(text) for text in texts]
+
+    def map_records(self, records: Iterable[dict], field: str = "text", to: str | None = None) -> list[dict]:
+        """Records (dicts) with ``to`` (default ``f"{field}_{suffix}"``) set from ``field``; others unchanged."""
+        target = to or f"{field}_{self.suffix}"
+        return [with_field(record, target, self.apply(record.get(field))) for record in records]
+
+    def frames(self, column: str = "text", to: str | None = None) -> Callable[[Iterator[Any]], Iterator[Any]]:
+        """A function for Spark's ``DataFrame.mapInPandas``: adds column ``to`` computed from ``column``."""
+        return _FrameMapper(self, column, to or f"{column}_{self.suffix}")
+
+
+def with_field(record: dict, field: str, value: Any) -> dict:
+    """A copy of ``record`` with ``field`` set (added last when new: key order is kept)."""
+    result = dict(record)
+    result[field] = value
+    return result
+
+
+@dataclass(frozen=True)
+class _FrameMapper:
+    function: _TextFunction
+    column: str
+    to: str
+
+    def __call__(self, frames: Iterator[Any]) -> Iterator[Any]:
+        for frame in frames:
+            frame = frame.copy()
+            frame[self.to] = frame[self.column].map(self.function.apply)
+            yield frame
+
+
+@dataclass(frozen=True)
+class Normaliser(_TextFunction):
+    """``toolkit.normalise`` with its settings, as a picklable callable."""
+
+    tone_style: str = "old"
+    suffix = "normalised"
+
+    def __post_init__(self) -> None:
+        from toolkit.normalisation import TONE_STYLES
+
+        if self.tone_style not in TONE_STYLES:
+            raise ValueError(f"tone_style must be one of {', '.join(TONE_STYLES)}, not {self.tone_style!r}")
+
+    def __call__(self, text: str) -> str:
+        from toolkit.normalisation import normalise
+
+        return normalise(text, self.tone_style)
+
+    def counted(self, text: str) -> tuple[str, Counter]:
+        """The normalised text and the characters each repair changed."""
+        from toolkit.normalisation import normalise_counted
+
+        return normalise_counted(text, self.tone_style)
+
+
+@dataclass(frozen=True)
+class Folder(_TextFunction):
+    """``toolkit.fold`` as a picklable callable (it has no settings)."""
+
+    suffix = "folded"
+
+    def __call__(self, text: str) -> str:
+        from toolkit.folding import fold
+
+        return fold(text)
+
+
+__all__ = ["Folder", "Normaliser", "with_field"]

@@ -1,0 +1,143 @@
+"""What a file-processing command does to the text of one piece of a file.
+
+A processor is a small picklable object (settings only) with one method,
+``process(text, piece) -> Processed``; the runner (``toolkit.cli.runner``) sends it with
+every piece to a worker process and writes the results in order. Three shapes cover the
+commands:
+
+- :class:`WholeText`: the text, transformed as a whole (``normalise``: layout kept);
+- :class:`PerLine`: one output line per input line (``fold``);
+- :class:`JsonlField`: one field of each JSON record, added back under another name.
+
+A new command (``link``, ``aliases build --corpus``…) plugs in by giving the runner its
+own processor: any object with that ``process`` method that pickles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from toolkit.streaming import Piece
+
+ON_ERROR = ("skip", "copy", "fail")
+
+
+@dataclass
+class Processed:
+    """A piece's output text and what the runner needs to stitch, count and report it."""
+
+    text: str
+    changed: bool = False  # the output differs from the input (the file counts as repaired)
+    counts: Counter = field(default_factory=Counter)
+    # (line number, message) for records that could not be processed (JSONL)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    # PerLine: a piece that continues a cut line needs a space before it when both sides have words
+    joins_cut_line: bool = False
+    tail_has_words: bool = False  # the last (cut) line of the piece folded to something
+    has_line_break: bool = False
+
+
+@dataclass(frozen=True)
+class WholeText:
+    """Apply ``function`` (text → text, local to the words between spaces) to the whole piece."""
+
+    function: Callable[[str], str]
+    count_repairs: bool = False  # use ``function.counted`` for per-repair counts (--report)
+
+    def process(self, text: str, piece: Piece) -> Processed:
+        if self.count_repairs and hasattr(self.function, "counted"):
+            result, counts = self.function.counted(text)
+        else:
+            result, counts = self.function(text), Counter()
+        return Processed(result, changed=result != text, counts=counts)
+
+
+@dataclass(frozen=True)
+class PerLine:
+    """One output line per input line: ``function(line)`` (which must not contain a line break)."""
+
+    function: Callable[[str], str]
+
+    def process(self, text: str, piece: Piece) -> Processed:
+        lines = text.splitlines()
+        if piece.ends_mid_line and text and text[-1] in "\r\n":
+            lines.append("")  # the cut fell just after a line break: the next piece starts a new line
+        results = [self.function(line) for line in lines]
+        output = "\n".join(results)
+        if lines and not piece.ends_mid_line:
+            output += "\n"
+        return Processed(
+            output,
+            joins_cut_line=piece.starts_mid_line and bool(results) and bool(results[0]),
+            tail_has_words=bool(results) and bool(results[-1]),
+            has_line_break=len(lines) > 1 or (bool(lines) and not piece.ends_mid_line),
+        )
+
+
+@dataclass(frozen=True)
+class JsonlField:
+    """JSON Lines: ``record[to] = function(record[field])`` for every record; blank lines are kept.
+
+    A line that is not a JSON object with a string ``field`` is a problem named by its line
+    number; with ``on_error="copy"`` it is written out unchanged, otherwise left out (the
+    runner stops the run on ``"fail"``). A record longer than one piece (see
+    ``toolkit.streaming``) is a problem too.
+    """
+
+    function: Callable[[str], str]
+    field: str = "text"
+    to: str = "text_processed"
+    on_error: str = "skip"
+
+    def process(self, text: str, piece: Piece) -> Processed:
+        lines = text.split("\n")
+        terminated = not lines[-1]
+        if terminated:
+            lines.pop()
+        output: list[str] = []
+        problems: list[tuple[int, str]] = []
+        changed = False
+        last = piece.first_line + len(lines) - 1
+        for number, line in enumerate(lines, start=piece.first_line):
+            continues_cut = number == piece.first_line and piece.starts_mid_line
+            is_cut = piece.ends_mid_line and number == last and not terminated
+            ending = "" if is_cut else "\n"  # every record written ends its line
+            if continues_cut or is_cut:
+                if is_cut and not continues_cut:
+                    problems.append((number, f"record longer than {len(piece.data)} bytes (one piece)"))
+                if self.on_error == "copy":
+                    output.append(line + ending)
+                continue
+            if not line.strip():
+                output.append(line + ending)
+                continue
+            result, problem, record_changed = self._record(line)
+            changed = changed or record_changed
+            if problem is not None:
+                problems.append((number, problem))
+                if self.on_error == "copy":
+                    output.append(line + ending)
+                continue
+            output.append(result + ending)
+        return Processed("".join(output), changed=changed, problems=problems)
+
+    def _record(self, line: str) -> tuple[str, str | None, bool]:
+        """(record written back, problem or None, whether the field's text changed)."""
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            return "", f"not JSON: {error.msg} (column {error.colno})", False
+        if not isinstance(record, dict):
+            return "", f"not a JSON object but {type(record).__name__}", False
+        value = record.get(self.field)
+        if not isinstance(value, str):
+            what = "no field" if self.field not in record else f"a {type(value).__name__} in field"
+            return "", f"{what} {self.field!r} (a string is needed)", False
+        result = record[self.to] = self.function(value)
+        return json.dumps(record, ensure_ascii=False), None, result != value
+
+
+__all__ = ["JsonlField", "ON_ERROR", "PerLine", "Processed", "WholeText"]

@@ -1,0 +1,434 @@
+"""Running a processor over many inputs: streamed, in parallel, in order, surviving bad files.
+
+Every input is cut into bounded pieces (``toolkit.streaming``); each piece goes to a
+worker process with the processor (settings only: a worker builds its own tables), and
+the results are written in the order the pieces were read, so ``--workers 4`` writes
+exactly what ``--workers 1`` writes. At most ``2 × workers + 2`` pieces are in flight,
+so memory stays flat however large the input.
+
+A file that cannot be read or decoded is reported (file, line, byte offset, reason) and
+handled by the ``on_error`` policy:
+
+- ``skip``: no output for it (to stdout: what was already written for it stays; nothing more);
+- ``copy``: its bytes are passed through unchanged (an output file gets a copy of the
+  input; in place, the file is left as it is; to stdout, the rest of it is written raw
+  from the first piece that failed);
+- ``fail``: the run stops there.
+
+Outputs are written through ``toolkit.atomic.AtomicFile``: a file is replaced only when
+all of it was processed, and an interrupted run (Ctrl-C, SIGTERM, even SIGKILL) leaves
+every file either old or new. Ctrl-C exits with 130, SIGTERM with 143.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import threading
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from toolkit.cli.processors import ON_ERROR, Processed
+from toolkit.cli.progress import Messages
+from toolkit.cli.sources import MissingSource, Source
+from toolkit.streaming import CHUNK_BYTES, Piece, iter_pieces
+
+MAX_PROBLEMS_SHOWN = 20  # per file; the rest are counted
+
+
+def default_workers() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to do to every piece: picklable, sent with each piece to a worker."""
+
+    processor: Any  # has process(text, piece) -> Processed (see toolkit.cli.processors)
+    encoding: str = "auto"
+    on_error: str = "skip"
+    chunk_bytes: int = CHUNK_BYTES
+    cut_at_spaces: bool = True  # False for JSONL: a record is never cut at a space
+
+    def __post_init__(self) -> None:
+        if self.on_error not in ON_ERROR:
+            raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
+
+
+@dataclass
+class PieceResult:
+    data: bytes = b""
+    encoding: str = ""
+    counts: Counter = field(default_factory=Counter)
+    processed: Processed | None = None
+    error: str | None = None
+
+
+def process_piece(job: Job, piece: Piece) -> PieceResult:
+    """Decode and process one piece (runs in a worker process)."""
+    from toolkit.decoding import DecodeError
+    from toolkit.streaming import decode_piece
+
+    try:
+        decoded = decode_piece(piece, job.encoding)
+    except DecodeError as error:
+        return PieceResult(error=str(error))
+    processed = job.processor.process(decoded.text, piece)
+    counts = Counter(processed.counts)
+    counts.update({name: count for name, count in decoded.repairs.items() if count})
+    data = processed.text.encode("utf-8", "surrogateescape")
+    processed.text = ""  # sent back once, as bytes
+    changed = processed.changed or any(decoded.repairs.values())
+    processed.changed = changed
+    return PieceResult(data, decoded.encoding, counts, processed)
+
+
+@dataclass
+class Summary:
+    ok: int = 0
+    repaired: int = 0
+    failed: int = 0
+    stopped: bool = False  # on_error="fail" ended the run early
+
+    def line(self) -> str:
+        total = self.ok + self.failed
+        return f"{total} file(s): {self.ok} ok ({self.repaired} repaired), {self.failed} failed"
+
+
+@dataclass
+class _FileState:
+    source: Source | MissingSource
+    destination: Path | None  # None: standard output
+    out: Any = None  # AtomicFile once the first piece is written
+    failed: bool = False
+    passing_through: bool = False  # on_error="copy" to a stream: the rest is written raw
+    encodings: list[str] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    changed: bool = False
+    problems: int = 0
+    cut_line_has_words: bool = False  # PerLine: the line a previous piece cut has words already
+    bytes_read: int = 0
+
+
+@dataclass
+class _Item:
+    state: _FileState
+    piece: Piece | None = None
+    future: Future | None = None
+    error: str | None = None  # a failure found while reading (no piece)
+
+
+class Runner:
+    """One run over a list of sources; see the module docstring. ``run()`` returns the Summary."""
+
+    def __init__(
+        self,
+        sources: Iterable[Source | MissingSource],
+        job: Job,
+        *,
+        destination_for: Callable[[Source], Path | None],
+        workers: int = 1,
+        messages: Messages | None = None,
+        report: Callable[[str, str, Counter], None] | None = None,
+        verbose: bool = False,
+    ) -> None:
+        self.sources = sources
+        self.job = job
+        self.destination_for = destination_for
+        self.workers = max(1, workers)
+        self.messages = messages or Messages()
+        self.report = report
+        self.verbose = verbose
+        self.summary = Summary()
+        self._open: set = set()
+
+    # ------------------------------------------------------------------ the loop
+
+    def run(self) -> Summary:
+        with _signals_as_exits():
+            items = self._items()
+            executor = None
+            try:
+                first = next(items, None)
+                second = next(items, None) if first is not None else None
+                if first is None:
+                    return self.summary
+                if second is None or self.workers == 1:
+                    executor = _InlineExecutor()
+                else:
+                    executor = _process_pool(self.workers)
+                self._drive(executor, _chain([first] + ([second] if second else []), items))
+            except BaseException:
+                for out in list(self._open):
+                    out.abort()
+                raise
+            finally:
+                items.close()
+                if executor is not None:
+                    executor.shutdown(wait=True, cancel_futures=True)
+        return self.summary
+
+    def _drive(self, executor, items: Iterator[_Item]) -> None:
+        window = 1 if isinstance(executor, _InlineExecutor) else 2 * self.workers + 2
+        pending: deque[_Item] = deque()
+        for item in items:
+            if item.piece is not None and not item.state.failed:
+                item.future = executor.submit(process_piece, self.job, item.piece)
+            pending.append(item)
+            while len(pending) >= window and not self.summary.stopped:
+                self._handle(pending.popleft())
+            if self.summary.stopped:
+                break
+        while pending and not self.summary.stopped:
+            self._handle(pending.popleft())
+        for item in pending:
+            if item.future is not None:
+                item.future.cancel()
+
+    def _items(self) -> Iterator[_Item]:
+        """Every piece of every source, read lazily (a failed file's remaining pieces are not read)."""
+        for source in self.sources:
+            if isinstance(source, MissingSource):
+                yield _Item(_FileState(source, None), error=source.reason)
+                continue
+            state = _FileState(source, self.destination_for(source))
+            try:
+                stream = source.open_binary()
+            except OSError as error:
+                yield _Item(state, error=f"cannot read: {error.strerror or error}")
+                continue
+            with stream:
+                try:
+                    for piece in iter_pieces(stream, self.job.encoding, self.job.chunk_bytes, self.job.cut_at_spaces):
+                        yield _Item(state, piece)
+                        if state.failed and not state.passing_through:
+                            break
+                except OSError as error:
+                    yield _Item(state, error=f"cannot read: {error.strerror or error}")
+
+    # ------------------------------------------------------------------ results, in order
+
+    def _handle(self, item: _Item) -> None:
+        state, piece = item.state, item.piece
+        if item.error is not None:
+            if not state.failed:
+                self._fail(state, item.error)
+            self._finish_passthrough(state)
+            return
+        if state.failed:
+            self._pass_through(state, piece)
+            return
+        result: PieceResult = item.future.result()
+        if result.error is not None:
+            self._fail(state, result.error)
+            self._pass_through(state, piece)
+            return
+        self._write_result(state, piece, result)
+        if state.failed:  # on_error="fail" on a bad record
+            return
+        self.messages.advance(bytes_done=len(piece.data))
+        if piece.is_last:
+            self._finish(state)
+
+    def _write_result(self, state: _FileState, piece: Piece, result: PieceResult) -> None:
+        processed = result.processed
+        if result.encoding and result.encoding not in state.encodings:
+            state.encodings.append(result.encoding)
+        state.counts.update(result.counts)
+        state.changed = state.changed or processed.changed
+        for number, problem in processed.problems:
+            state.problems += 1
+            if state.problems <= MAX_PROBLEMS_SHOWN:
+                self.messages.message(f"sinoviet: {state.source.name}: line {number}: {problem}")
+        if processed.problems and self.job.on_error == "fail":
+            self._fail(state, f"{state.problems} bad record(s)", quiet=True)
+            return
+        data = result.data
+        if processed.joins_cut_line and state.cut_line_has_words:
+            data = b" " + data
+        if not piece.ends_mid_line:
+            state.cut_line_has_words = False
+        elif processed.has_line_break:
+            state.cut_line_has_words = processed.tail_has_words
+        else:
+            state.cut_line_has_words = state.cut_line_has_words or processed.tail_has_words
+        self._write(state, data)
+
+    def _write(self, state: _FileState, data: bytes) -> None:
+        if state.destination is None:
+            stdout = sys.stdout.buffer
+            stdout.write(data)
+            stdout.flush()
+            return
+        if state.out is None:
+            from toolkit.atomic import AtomicFile
+
+            state.out = AtomicFile(state.destination)
+            self._open.add(state.out)
+        state.out.write(data)
+
+    def _finish(self, state: _FileState) -> None:
+        try:
+            self._commit(state)
+        except OSError as error:
+            self._fail(state, f"cannot write {state.destination}: {error.strerror or error}")
+            return
+        self.messages.advance(files=1)
+        name = state.source.name
+        encoding = "+".join(state.encodings) or "-"
+        if state.problems:
+            what = "copied unchanged" if self.job.on_error == "copy" else "left out"
+            self._count_failure(f"{name}: {state.problems} bad record(s) {what}")
+        else:
+            self.summary.ok += 1
+            if state.changed:
+                self.summary.repaired += 1
+        if self.report is not None:
+            self.report(name, encoding, state.counts)
+        elif self.verbose:
+            status = "repaired" if state.changed else "ok"
+            self.messages.message(f"{name}\t{encoding}\t{status}")
+
+    def _commit(self, state: _FileState) -> None:
+        if state.destination is None:
+            return
+        if state.out is None:  # an empty output still replaces the file
+            self._write(state, b"")
+        state.out.commit()
+        self._open.discard(state.out)
+
+    # ------------------------------------------------------------------ failures
+
+    def _fail(self, state: _FileState, message: str, quiet: bool = False) -> None:
+        state.failed = True
+        if not quiet:
+            self._count_failure(f"{state.source.name}: {message}")
+        else:
+            self.summary.failed += 1
+        self.messages.advance(files=1)
+        policy = self.job.on_error
+        source_path = getattr(state.source, "path", None)
+        if policy == "copy" and isinstance(state.source, Source):
+            if state.destination is None:
+                state.passing_through = True
+            elif state.destination == source_path:
+                self._abort(state)  # in place: the file stays as it is
+            elif source_path is not None:
+                self._abort(state)
+                self._copy(state, source_path)
+            else:
+                state.passing_through = True  # stdin to a file: what is left, unchanged
+            return
+        self._abort(state)
+        if policy == "fail":
+            self.summary.stopped = True
+
+    def _count_failure(self, message: str) -> None:
+        self.summary.failed += 1
+        self.messages.message(f"sinoviet: {message}")
+
+    def _abort(self, state: _FileState) -> None:
+        if state.out is not None:
+            state.out.abort()
+            self._open.discard(state.out)
+
+    def _copy(self, state: _FileState, source_path: Path) -> None:
+        from toolkit.atomic import AtomicFile
+
+        try:
+            with open(source_path, "rb") as original, AtomicFile(state.destination) as out:
+                shutil.copyfileobj(original, out, 1024 * 1024)
+        except OSError as error:
+            self.messages.message(f"sinoviet: {state.source.name}: cannot copy to {state.destination}: {error.strerror or error}")
+
+    def _pass_through(self, state: _FileState, piece: Piece | None) -> None:
+        if not state.passing_through or piece is None:
+            return
+        self._write(state, piece.data)
+        if piece.is_last:
+            self._finish_passthrough(state)
+
+    def _finish_passthrough(self, state: _FileState) -> None:
+        if state.passing_through and state.destination is not None and state.out is not None and not state.out.closed:
+            state.out.commit()
+            self._open.discard(state.out)
+
+
+def run_job(sources, job: Job, **options) -> Summary:
+    """``Runner(sources, job, **options).run()``."""
+    return Runner(sources, job, **options).run()
+
+
+# ---------------------------------------------------------------------- executors
+
+
+class _InlineExecutor:
+    """Runs each task at once in this process (one worker, or a single piece of work)."""
+
+    def submit(self, function, *args) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(function(*args))
+        except BaseException as error:
+            if not isinstance(error, Exception):
+                raise
+            future.set_exception(error)
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def _process_pool(workers: int):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    # forkserver: workers start from a clean process (no copied threads or locks), and
+    # exit by themselves when this process is killed.
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(["toolkit.cli.runner", "toolkit.normalisation", "toolkit.folding"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_started)
+
+
+def _worker_started() -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it and cleans up;
+    # workers finish their piece (the parent cancels the rest).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _chain(head: list[_Item], rest: Iterator[_Item]) -> Iterator[_Item]:
+    yield from head
+    yield from rest
+
+
+class _signals_as_exits:
+    """While running, SIGTERM raises SystemExit(143), so open outputs are discarded cleanly."""
+
+    def __enter__(self):
+        self._previous = None
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGTERM, self._previous)
+
+
+def _exit_on_signal(number, frame) -> None:
+    raise SystemExit(128 + number)
+
+
+__all__ = ["Job", "PieceResult", "Runner", "Summary", "default_workers", "process_piece", "run_job"]
