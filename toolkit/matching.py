@@ -27,6 +27,7 @@ import regex
 
 from toolkit.chinese.hanviet_index import hanviet_distribution, script_of_marks
 from toolkit.chinese.lexicon import NameLexicon, default_lexicon
+from toolkit.chinese.pinyin_tones import has_pinyin_tones, syllable_tones
 from toolkit.chinese.priors import Atom, syllable_distribution
 from toolkit.chinese.readings import char_pinyins, read_chars, simplified_chars, toneless
 from toolkit.chinese.script import canonical_chars, has_han, is_han
@@ -117,10 +118,13 @@ def _role(plan: str, position: int) -> str:
 
 def _pinyin_readings(text: str) -> list[_Reading]:
     readings = []
+    marked = has_pinyin_tones(text)
     for syllables in romanised_syllables(text):
+        tones = (syllable_tones(text, syllables) if marked else None) or (None,) * len(syllables)
         for plan in _ROLE_PLANS:
             slots = tuple(
-                _Slot(s, syllable_distribution(s, _role(plan, i)), exact=False) for i, s in enumerate(syllables)
+                _Slot(s, syllable_distribution(s, _role(plan, i), tone), exact=False)
+                for i, (s, tone) in enumerate(zip(syllables, tones))
             )
             if slots and all(slot.weights for slot in slots):
                 readings.append(_Reading(f"pinyin ({plan})", slots))

@@ -14,6 +14,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from toolkit.chinese.folding import fold
+from toolkit.chinese.pinyin_tones import has_pinyin_tones, syllable_tones
 from toolkit.chinese.priors import (
     Atom,
     atom_tone,
@@ -49,11 +50,13 @@ def _reading_weights(readings: tuple[str, ...]) -> list[tuple[str, float]]:
 
 
 @lru_cache(maxsize=8192)
-def reading_distribution(syllable: str, role: str) -> tuple[tuple[str, float, tuple[str, ...]], ...]:
+def reading_distribution(
+    syllable: str, role: str, tone: int | None = None
+) -> tuple[tuple[str, float, tuple[str, ...]], ...]:
     """(Hán-Việt reading, probability, characters giving it) for one syllable in a role, best first."""
     by_reading: dict[str, float] = defaultdict(float)
     chars_of: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for atom, p in syllable_distribution(syllable, role).items():
+    for atom, p in syllable_distribution(syllable, role, tone).items():
         for reading, share in _reading_weights(atom_readings(atom, role)):
             by_reading[reading] += p * share
             chars_of[reading].append((p * share, atom[0]))
@@ -72,7 +75,7 @@ def _compound_distribution(first: str, second: str) -> list[tuple[str, float]]:
     return sorted(found.items(), key=lambda item: -item[1])
 
 
-def _slot_options(syllables: list[str]):
+def _slot_options(syllables: list[str], tones: tuple[int | None, ...]):
     """Ways to read a syllable sequence as a name: (segment weight, [per-slot reading lists])."""
     syllables = [normalise_syllable(s) for s in syllables]
     if not syllables:
@@ -81,16 +84,16 @@ def _slot_options(syllables: list[str]):
         entries = compound_surname_index()[(syllables[0], syllables[1])]
         weight = sum(ppm for _, ppm in entries) / _ROLE_TOTAL_PPM["surname"]
         slots = [_compound_distribution(syllables[0], syllables[1])]
-        for syllable in syllables[2:]:
+        for syllable, tone in zip(syllables[2:], tones[2:]):
             weight *= syllable_mass(syllable, "given") / _ROLE_TOTAL_PPM["given"]
-            slots.append([(r, p) for r, p, _ in reading_distribution(syllable, "given")[:_PER_SLOT]])
+            slots.append([(r, p) for r, p, _ in reading_distribution(syllable, "given", tone)[:_PER_SLOT]])
         yield weight, slots
     weight = 1.0
     slots = []
-    for i, syllable in enumerate(syllables):
+    for i, (syllable, tone) in enumerate(zip(syllables, tones)):
         role = "surname" if i == 0 else "given"
         weight *= syllable_mass(syllable, role) / _ROLE_TOTAL_PPM[role]
-        slots.append([(r, p) for r, p, _ in reading_distribution(syllable, role)[:_PER_SLOT]])
+        slots.append([(r, p) for r, p, _ in reading_distribution(syllable, role, tone)[:_PER_SLOT]])
     yield weight, slots
 
 
@@ -115,13 +118,16 @@ def hanviet_candidates(romanised: str, k: int = 10) -> list[tuple[str, float]]:
 
     The first syllable is the surname (or the first two, for 欧阳-type surnames), the rest the
     given name; every segmentation of the spelling is weighed by how much name mass it carries.
+    Tone marks of plain pinyin (``Hé Wěi``) keep only the characters with those tones.
     ``hanviet_candidates("He Wei")[0][0] == "Hà Vĩ"``.
     """
     if k < 1:
         raise ValueError(f"k must be at least 1, not {k}")
     scores: dict[str, float] = defaultdict(float)
+    marked = has_pinyin_tones(romanised)
     for syllables in romanised_syllables(romanised):
-        for weight, slots in _slot_options(syllables):
+        tones = (syllable_tones(romanised, syllables) if marked else None) or (None,) * len(syllables)
+        for weight, slots in _slot_options(syllables, tones):
             if weight <= 0:
                 continue
             for readings, p in _top_products(slots, max(k, _PER_SLOT)):

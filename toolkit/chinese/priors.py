@@ -119,10 +119,14 @@ def prior(atom: Atom, role: str) -> float:
 
 
 @lru_cache(maxsize=8192)
-def syllable_distribution(syllable: str, role: str) -> dict[Atom, float]:
-    """P(character | toneless syllable, role) over every character that reads so."""
+def syllable_distribution(syllable: str, role: str, tone: int | None = None) -> dict[Atom, float]:
+    """P(character | toneless syllable, role) over every character that reads so; a ``tone``
+    (1-4, from a marked pinyin) keeps the characters that have that tone, when any does."""
     syllable = normalise_syllable(syllable)
     chars = syllable_index().get(syllable, ())
+    if tone is not None:
+        toned = f"{syllable}{tone}"
+        chars = tuple(c for c in chars if toned in char_pinyins(c)) or chars
     weights = {(c, syllable): prior((c, syllable), role) for c in chars}
     total = sum(weights.values())
     return {atom: w / total for atom, w in weights.items()} if total else {}
