@@ -13,7 +13,6 @@ from collections import Counter
 import regex
 
 from toolkit.characters import repair_characters, repair_characters_counted
-from toolkit.wordcache import WordMemo
 
 TONE_STYLES = ("old", "new", "keep")
 
@@ -45,22 +44,10 @@ def normalise_counted(text: str, tone_style: str = "old") -> tuple[str, Counter]
     return text, counts
 
 
-def _placer(tone_style: str):
-    def place(word: str) -> str:
-        from toolkit.vietnamese import place_tones
-
-        return place_tones(word, tone_style)
-
-    return place
-
-
-# Tone placement never looks beyond a syllable, so the words between spaces are placed
-# once each and looked up after that.
-_PLACED = {style: WordMemo(_placer(style)) for style in ("old", "new")}
-
-
 def _place_tones(text: str, tone_style: str) -> str:
-    return _PLACED[tone_style].map_space_separated(text)
+    from toolkit.vietnamese import place_tones
+
+    return place_tones(text, tone_style)
 
 
 def _changed_words(before: str, after: str) -> int:
