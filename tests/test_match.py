@@ -128,3 +128,14 @@ def test_match_never_crashes_and_scores_in_range(a, b):
 def test_a_rendering_matches_itself(text):
     verdict = match(text, text)
     assert verdict.same == bool(text.strip())
+
+
+@pytest.mark.parametrize(
+    "a, b", [("Hanoi", "河内"), ("Vietnam", "越南"), ("Hochiminh", "胡志明"), ("Haiphong", "海防")]
+)
+def test_run_together_vietnamese_words_are_cut_into_syllables(a, b):
+    assert match(a, b, lexicon=None).same
+
+
+def test_a_cut_does_not_make_a_false_match():
+    assert not match("Hanoi", "海防", lexicon=None).same

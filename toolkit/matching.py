@@ -19,6 +19,7 @@ adds the readings transliteration cannot reach: ``China`` = 中国, ``Hong Kong`
 from __future__ import annotations
 
 import heapq
+import itertools
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +41,9 @@ SAME_THRESHOLD = 0.5
 _OTHER_SOUND_WEIGHT = 0.4
 _WORD_SPLIT = regex.compile(r"[\s\-‐‑–—_·・.,]+")
 _MAX_EXPLAINED_CHARS = 3
+# run-together Vietnamese words: how many cuts to try, and the least likely one worth trying
+_MAX_CUTS = 4
+_MIN_CUT_PROBABILITY = 0.01
 
 
 class _DefaultLexicon:
@@ -131,15 +135,33 @@ def _pinyin_readings(text: str) -> list[_Reading]:
     return readings
 
 
+def _word_options(word: str, role_of_first: str, toned: bool) -> list[list[str]]:
+    """A word as one Hán-Việt syllable, or else cut into syllables when run together (Hanoi → Ha noi)."""
+    if hanviet_distribution(word, role_of_first, toned):
+        return [[word]]
+    from toolkit.vietnamese import split_syllables  # the project's syllable model, loaded on demand
+
+    options = []
+    for pieces, probability in split_syllables(word, limit=_MAX_CUTS):
+        if len(pieces) > 1 and probability >= _MIN_CUT_PROBABILITY:
+            options.append(pieces)
+    return options
+
+
 def _hanviet_readings(text: str, toned: bool) -> list[_Reading]:
     words = [w for w in _WORD_SPLIT.split(unicodedata.normalize("NFC", text)) if w]
     kind = "Hán-Việt" if toned else "Hán-Việt without diacritics"
+    per_word = [_word_options(w, "surname" if i == 0 else "given", toned) for i, w in enumerate(words)]
+    if not words or not all(per_word):
+        return []
     readings = []
-    for plan in _ROLE_PLANS if words else ():
-        slots = [_Slot(word, hanviet_distribution(word, _role(plan, i), toned), exact=False) for i, word in enumerate(words)]
-        if not all(slot.weights for slot in slots):
-            return []
-        readings.append(_Reading(f"{kind} ({plan})", tuple(slots)))
+    for combo in itertools.islice(itertools.product(*per_word), _MAX_CUTS):
+        syllables = [piece for pieces in combo for piece in pieces]
+        for plan in _ROLE_PLANS:
+            slots = [_Slot(w, hanviet_distribution(w, _role(plan, i), toned), exact=False)
+                     for i, w in enumerate(syllables)]
+            if all(slot.weights for slot in slots):
+                readings.append(_Reading(f"{kind} ({plan})", tuple(slots)))
     return readings
 
 
