@@ -68,3 +68,23 @@ def test_candidate_keys_fold_and_merge():
     keys = dict(candidate_keys("He Wei", k=10))
     assert "ha vi" in keys
     assert math.isclose(sum(keys.values()), sum(p for _, p in hanviet_candidates("He Wei", k=10)))
+
+
+import itertools  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from toolkit.chinese.candidates import _top_products  # noqa: E402
+
+_SLOT = st.lists(st.floats(min_value=0.001, max_value=1.0), min_size=1, max_size=7).map(
+    lambda ps: [(f"r{i}", p) for i, p in enumerate(sorted(ps, reverse=True))]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_SLOT, min_size=1, max_size=4), st.integers(min_value=1, max_value=12))
+def test_the_pruned_beam_finds_the_exact_top_k(slots, k):
+    brute = sorted((math.prod(p for _, p in combo) for combo in itertools.product(*slots)), reverse=True)[:k]
+    found = [p for _, p in _top_products(slots, k)]
+    assert found == pytest.approx(brute)

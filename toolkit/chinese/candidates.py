@@ -104,7 +104,13 @@ def _top_products(slots: list[list[tuple[str, float]]], k: int) -> list[tuple[tu
     for slot in slots:
         if not slot:
             return []
-        extended = ((readings + (r,), p * q) for readings, p in beam for r, q in slot[:k])
+        # both lists are sorted best first, so the i-th prefix with the j-th reading is beaten by
+        # at least (i + 1) * (j + 1) - 1 others: only pairs with (i + 1) * (j + 1) <= k can place
+        extended = [
+            (readings + (r,), p * q)
+            for i, (readings, p) in enumerate(beam)
+            for r, q in slot[: k // (i + 1)]
+        ]
         beam = heapq.nlargest(k, extended, key=lambda item: item[1])
     return beam
 
