@@ -106,3 +106,18 @@ def chinese_hits_on_word_edges(text: str, spans: list[tuple[int, int]], lexicon)
 
 
 __all__ = ["chinese_hits_on_word_edges", "cuts_a_word", "jieba_user_words", "teach_jieba", "USER_WORD_FREQUENCY"]
+
+
+HAN_PLACE_SUFFIXES = frozenset("省市县區区州")
+
+
+def suffix_belongs(text: str, start: int, end: int) -> bool:
+    """Whether the place suffix at ``text[end]`` belongs to the name before it: 太原|市 and 太原市
+    yes, 河内|市长 no (the character starts another word)."""
+    if end >= len(text) or text[end] not in HAN_PLACE_SUFFIXES:
+        return False
+    run = han_run(text, start, end + 1)
+    for word_start, word_end in word_edges(text, *run):
+        if word_start <= end < word_end:
+            return word_end == end + 1
+    return False

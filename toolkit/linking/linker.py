@@ -21,7 +21,7 @@ from collections import Counter
 
 from toolkit.linking import context
 from toolkit.linking.automaton import AliasIndex, alias_index
-from toolkit.linking.boundaries import chinese_hits_on_word_edges
+from toolkit.linking.boundaries import chinese_hits_on_word_edges, suffix_belongs
 from toolkit.linking.keys import Candidate, has_marks, is_han_char
 from toolkit.linking.mentions import Mention
 from toolkit.linking.scan import Hit, Layout, scan
@@ -35,12 +35,14 @@ _PROVINCE_WORDS = frozenset({"tỉnh", "province", "province of", "省"})
 
 
 def detect_language(text: str) -> str:
-    """``zh`` when Han characters make up a tenth of the letters, ``vi`` with Vietnamese letters, else ``en``."""
+    """``zh`` when Han characters make up a tenth of the letters, ``vi`` when one letter in twelve
+    is a marked Vietnamese letter, else ``en``."""
     sample = text[:4000]
     letters = sum(1 for c in sample if c.isalpha())
     if letters and sum(1 for c in sample if is_han_char(c)) * 10 >= letters:
         return "zh"
-    return "vi" if len(_VIETNAMESE_LETTERS.findall(sample)) * 50 >= max(letters, 1) else "en"
+    # about one Vietnamese letter in four carries a mark; English text quoting Vietnamese names, one in fifty
+    return "vi" if len(_VIETNAMESE_LETTERS.findall(sample)) * 12 >= max(letters, 1) else "en"
 
 
 # ----------------------------------------------------------------------------- written-form checks
@@ -49,20 +51,39 @@ def _nfc_fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold()
 
 
+# punctuation a name may not straddle unless the name itself is written with it: "(CPC) Central
+# Committee" is two names, "China-ASEAN Free Trade Area 3.0" one
+_BREAKS = frozenset("()[]{}.,;:!?。，；：！？、")
+# a key of this many words or more is a name whatever its case ("the new western land-sea route")
+_CASELESS_WORDS = 3
+
+
 def written_form_fits(written: str, candidate: Candidate, key: str) -> bool:
     """Whether the text as written can be this candidate's name (not just its fold key)."""
     if is_han_char(written[:1]):
         return True
+    surface = candidate.surface
+    if any(c in _BREAKS and c not in surface for c in written):
+        return False
     if candidate.origin == "abbr":
         return written == candidate.surface or (written.isupper() and written == candidate.surface.upper())
-    surface = candidate.surface
+    words = key.count(" ") + 1
     first = surface[:1]
-    if (first.isupper() or is_han_char(first)) and not written[:1].isupper():
+    if words == 1 and not (first.isupper() or is_han_char(first)):
+        return False  # a one-word name in lower case is a common noun ("world")
+    if words < _CASELESS_WORDS and (first.isupper() or is_han_char(first)) and not written[:1].isupper():
         return False  # "china" the porcelain, "my" the pronoun
-    if " " not in key and has_marks(surface) and not written.isupper():
+    if words == 1 and has_marks(surface) and not written.isupper():
         # one syllable with its marks: Mỹ, not My; Huế, not Hue in a sentence
         return _nfc_fold(written) == _nfc_fold(surface)
     return True
+
+
+def glued(text: str, start: int, end: int) -> bool:
+    """A Latin hit that is only part of a written token: ``US`` in ``US$3.4``."""
+    after = text[end:end + 1]
+    before = text[start - 1:start] if start else ""
+    return after == "$" or (after.isalnum() and not is_han_char(after)) or (before.isalnum() and not is_han_char(before))
 
 
 # ----------------------------------------------------------------------------- choosing hits
@@ -115,6 +136,36 @@ class _Document:
             self.ancestors.update(_ancestors(lexicon, entity_id))
         self.countries = Counter(c for c in map(country_of, sure) if c)
         self.resolved: dict[str, str] = {}  # key → entity chosen with confidence
+        self.country_mentions: list[tuple[int, int, str]] = []  # (start, end, country code)
+
+    def country_near(self, text: str, hit: Hit, country: str) -> bool:
+        """A country written as part of the place's phrase: right before it (越南太原省, ``Việt Nam's``)
+        or right after a comma or bracket (``Thái Nguyên, Việt Nam``, ``Taiyuan (China)``)."""
+        for start, end, code in self.country_mentions:
+            if code != country:
+                continue
+            if 0 <= hit.start - end <= _ADJACENT and not text[end:hit.start].strip(" '’s"):
+                return True
+            if 0 <= start - hit.end <= _ADJACENT and _LIST_SEPARATOR.fullmatch(text[hit.end:start]):
+                return True
+        return False
+
+
+# characters between a name and a cue that still make them one phrase
+_ADJACENT = 3
+_LIST_SEPARATOR = re.compile(r"\s*[,(（，]\s*")
+_NEAR = 40
+_NEAR_HAN = 8  # Chinese says in a few characters what takes a line in Vietnamese or English
+
+
+def _is_country(entity_id: str) -> bool:
+    return entity_id.startswith("place:") and entity_id.count(":") == 1
+
+
+def _is_local_unit(lexicon, entity_id: str) -> bool:
+    """A unit below a province (a city or county), by its parent."""
+    entity = lexicon.get(entity_id)
+    return entity is not None and entity.parent is not None and not _is_country(entity.parent)
 
 
 def _ancestors(lexicon, entity_id: str) -> list[str]:
@@ -126,7 +177,17 @@ def _ancestors(lexicon, entity_id: str) -> list[str]:
     return found
 
 
-def _place_word(text: str, start: int, end: int) -> str | None:
+_DESIGNATOR_WORDS = {"tinh": "tỉnh", "thanh pho": "thành phố", "huyen": "huyện", "thi xa": "thị xã", "tp": "tp"}
+
+
+def _place_word(text: str, start: int, end: int, hit: Hit | None = None) -> str | None:
+    """The administrative word written with a place name, before it, after it, or inside the hit."""
+    if hit is not None:
+        if hit.han and hit.key[-1] in _HAN_PLACE_SUFFIXES:
+            return hit.key[-1]
+        for designator in _DESIGNATOR_KEYS:
+            if hit.key.startswith(designator):
+                return _DESIGNATOR_WORDS[designator.strip()]
     before = _PLACE_BEFORE.search(text[max(0, start - 20):start])
     if before:
         return before.group(1).lower()
@@ -143,24 +204,32 @@ def _context_weight(text: str, hit: Hit, candidate: Candidate, document: _Docume
         offices = context.title_after(text, hit.end)
     if offices is not None:
         weight += context.office_fit(candidate.entity, offices) if candidate.type == "person" else -0.3
-    place_word = _place_word(text, hit.start, hit.end)
+    place_word = _place_word(text, hit.start, hit.end, hit)
     if place_word is not None and candidate.type == "place":
         weight += 0.2
-        kind = candidate.entity.split(":")[2] if candidate.entity.count(":") >= 3 else "province"
-        if place_word in _DISTRICT_WORDS and kind in ("district", "city"):
-            weight += 0.4
-        if place_word in _PROVINCE_WORDS and kind not in ("district", "city"):
-            weight += 0.4
-    entity = lexicon.get(candidate.entity)
-    if entity is not None:
-        ancestors = _ancestors(lexicon, candidate.entity)
-        # a province or county named near its parent (Trùng Khánh with Cao Bằng; 太原 with 山西)
-        if any(document.possible.get(a, set()) - {hit.start} for a in ancestors if country_of(a) != a.split(":")[-1]):
+        local = _is_local_unit(lexicon, candidate.entity)
+        if place_word in _DISTRICT_WORDS:
+            weight += 0.4 if local else -0.3
+        if place_word in _PROVINCE_WORDS:
+            weight += 0.4 if not local else -0.3
+    ancestors = [a for a in _ancestors(lexicon, candidate.entity) if not _is_country(a)]
+    for ancestor in ancestors:
+        # a county named near its province (Trùng Khánh with Cao Bằng; 太原 with 山西) or in the same text
+        places = document.possible.get(ancestor, {})
+        reach = _NEAR_HAN if hit.han else _NEAR
+        near = [s for s in places if s != hit.start and abs(s - hit.start) <= reach]
+        if near:
             weight += 0.5
+            break
+        if any(s != hit.start for s in places):
+            weight += 0.2
+            break
     country = country_of(candidate.entity)
+    if country and candidate.type == "place" and document.country_near(text, hit, country):
+        weight += 0.6  # 越南太原省, "Thái Nguyên, Việt Nam"
     total = sum(document.countries.values())
     if country and total:
-        weight += 0.4 * document.countries[country] / total
+        weight += 0.3 * document.countries[country] / total
     if country and {"zh": "cn", "vi": "vn"}.get(document.lang) == country:
         weight += 0.05
     if document.resolved.get(hit.key) == candidate.entity:
@@ -194,20 +263,37 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
 
 
 _HAN_PLACE_SUFFIXES = frozenset("市省县區区州")
+_DESIGNATOR_KEYS = ("tinh ", "thanh pho ", "huyen ", "thi xa ", "tp ")
 
 
-def _with_bare_place_names(found):
-    """A Chinese hit ending in 市/省/县 also stands for the entities of the bare name: 太原市 is
-    the Vietnamese city's written name but also Taiyuan (太原) with its usual suffix."""
+def _bare_span(text: str, hit: Hit) -> tuple[int, int] | None:
+    """Where the bare name sits inside a hit written with its administrative word."""
+    if hit.han:
+        if hit.end - hit.start >= 3 and hit.key[-1] in _HAN_PLACE_SUFFIXES:
+            return hit.start, hit.end - 1
+        return None
+    for designator in _DESIGNATOR_KEYS:
+        if hit.key.startswith(designator):
+            words = len(designator.split())
+            pieces = text[hit.start:hit.end].split(None, words)
+            if len(pieces) > words:
+                return hit.end - len(pieces[-1]), hit.end
+    return None
+
+
+def _with_bare_place_names(text: str, found):
+    """A hit written with its administrative word also stands for the entities of the bare name:
+    太原市 and ``thành phố Thái Nguyên`` name the Vietnamese city, but Taiyuan (太原, ``Thái
+    Nguyên``) is written so as well."""
     by_span = {(h.start, h.end): c for h, c in found}
     extended = []
     for hit, candidates in found:
-        if hit.han and hit.end - hit.start >= 3 and hit.key[-1] in _HAN_PLACE_SUFFIXES:
-            bare = by_span.get((hit.start, hit.end - 1), ())
+        bare_span = _bare_span(text, hit)
+        if bare_span is not None:
             known = {c.entity for c in candidates}
             extra = tuple(
-                Candidate(c.entity, c.type, "alias", c.lang, c.surface + hit.key[-1])
-                for c in bare if c.type == "place" and c.entity not in known
+                Candidate(c.entity, c.type, "alias", c.lang, c.surface)
+                for c in by_span.get(bare_span, ()) if c.type == "place" and c.entity not in known
             )
             candidates = candidates + extra
         extended.append((hit, candidates))
@@ -246,6 +332,8 @@ def _known_mentions(text: str, index: AliasIndex, lang: str) -> list[Mention]:
     found = []
     for hit in scan(layout, index.automaton):
         written = text[hit.start:hit.end]
+        if not hit.han and glued(text, hit.start, hit.end):
+            continue
         fitting = tuple(c for c in index.candidates(hit.key) if written_form_fits(written, c, hit.key))
         if fitting:
             found.append((hit, fitting))
@@ -253,7 +341,7 @@ def _known_mentions(text: str, index: AliasIndex, lang: str) -> list[Mention]:
     if han_spans:
         on_edges = chinese_hits_on_word_edges(text, han_spans, index.lexicon)
         found = [(h, c) for h, c in found if not h.han or (h.start, h.end) in on_edges]
-    found = _with_bare_place_names(found)
+    found = _with_bare_place_names(text, found)
     chosen = longest_first(found)
     lexicon = index.lexicon
     possible: dict[str, set[int]] = {}
@@ -261,12 +349,32 @@ def _known_mentions(text: str, index: AliasIndex, lang: str) -> list[Mention]:
         for candidate in candidates:
             possible.setdefault(candidate.entity, set()).add(hit.start)
     document = _Document(lexicon, [c[0].entity for _, c in chosen if len(c) == 1], possible, lang)
+    document.country_mentions = [
+        (h.start, h.end, c[0].entity.split(":")[1]) for h, c in chosen if len(c) == 1 and _is_country(c[0].entity)
+    ]
     mentions = []
     for hit, candidates in chosen:
         candidate, score = _resolve(text, hit, candidates, document, lexicon)
-        mentions.append(Mention(hit.start, hit.end, text[hit.start:hit.end], candidate.entity, candidate.type,
+        start, end = hit.start, hit.end
+        if candidate.type == "place":
+            start, end = _with_designator(text, start, end, hit.han)
+        mentions.append(Mention(start, end, text[start:end], candidate.entity, candidate.type,
                                 round(score, 3), candidate.entity))
     return mentions
+
+
+_DESIGNATOR_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(tỉnh|thành phố|huyện|thị xã|tp\.?)\s+$", re.IGNORECASE)
+
+
+def _with_designator(text: str, start: int, end: int, han: bool) -> tuple[int, int]:
+    """A place mention takes in the administrative word written with it: ``tỉnh Thái Nguyên``,
+    ``huyện Trùng Khánh``, ``太原市``, ``重庆县`` (not 河内 in 河内市长: 市长 is another word)."""
+    if han:
+        return (start, end + 1) if suffix_belongs(text, start, end) else (start, end)
+    before = _DESIGNATOR_BEFORE.search(text[max(0, start - 12):start])
+    if before:
+        return start - len(before.group(0)), end
+    return start, end
 
 
 __all__ = ["detect_language", "link", "longest_first", "prominence", "written_form_fits"]

@@ -16,6 +16,8 @@ from toolkit.linking import context
 from toolkit.linking.keys import has_marks, is_han_char
 from toolkit.linking.mentions import Mention
 
+# short forms that are English or Vietnamese words first: "He said", "An", "To"
+NOT_SHORT_FORMS = frozenset("he an to so do me no on in or as at be by we us it is ma mo la le ha ho".split())
 ANTECEDENT_SCORE = 0.9
 TITLE_ONLY_SCORE = 0.7
 
@@ -94,6 +96,8 @@ def short_form_mentions(text: str, index, mentions: list[Mention]) -> list[Menti
             continue
         written = text[start:end]
         key = written if is_han_char(written[:1]) else fold(written)
+        if key in NOT_SHORT_FORMS:
+            continue
         han = is_han_char(written[:1])
         offices = context.title_before(text, start)
         if han:

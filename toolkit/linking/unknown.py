@@ -1,0 +1,211 @@
+"""Proposing person and place names the lexicons lack, and linking the ones a reading reaches.
+
+- Vietnamese: underthesea's NER (PER and LOC spans). It runs offline: its CRF model ships inside
+  the wheel. Should underthesea be missing, capitalised syllable runs of two to four syllables
+  stand in (``capitalised_spans``).
+- Chinese: jieba's part-of-speech tags (``nr`` person, ``ns`` place) after it has learnt the
+  lexicon's names, plus a common surname followed by a one- or two-character word (jieba often
+  cuts an unknown name after the surname: 刘/海星).
+- English: capitalised runs of two or three words that read as a Chinese name in pinyin or
+  start with a Vietnamese surname, or that stand right after a title (``Mr``, ``Ambassador``).
+
+A Chinese name whose Hán-Việt reading is a lexicon name links to it (苏林 → ``to lam`` → Tô Lâm:
+Vietnamese persons written in Chinese characters); the rest get ``entity=None`` and a cluster
+key (``clustering.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from toolkit.folding import fold
+from toolkit.linking import context
+from toolkit.linking.clustering import cluster_key
+from toolkit.linking.keys import is_han_char
+from toolkit.linking.mentions import Mention
+
+NER_SCORE = 0.5
+GUESS_SCORE = 0.4
+READING_SCORE = 0.8
+
+# the commonest Vietnamese surnames, folded (General Statistics Office surname shares: these
+# cover nine in ten Vietnamese); an unmarked capitalised run starting with one reads as a name
+VIETNAMESE_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly luong to luu dinh trinh mai "
+    "dao cao ha ta lam doan trieu quach thai vuong".split()
+)
+# capitalised words that start sentences and headings, never names
+_NOT_NAMES = frozenset(
+    "the a an and of in on at to for by with from as is are was were be this that these those it its he she "
+    "they we our their his her mr ms mrs dr chinese vietnamese president ambassador minister".split()
+)
+_CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-Ỹ][\w’'-]*(?:[ \u00a0]+[A-ZÀ-Ỹ][\w’'-]*)*")
+# 西南, 东北: jieba tags compass words as places
+_DIRECTIONS = frozenset("东西南北中")
+_SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
+
+
+def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def unknown_mentions(text: str, lang: str, index, known: list[Mention]) -> list[Mention]:
+    """Mentions of names the lexicon lacks (or reaches only through a Hán-Việt reading)."""
+    taken = [(m.start, m.end) for m in known]
+    if lang == "zh":
+        proposals = chinese_names(text, index.lexicon)
+    elif lang == "vi":
+        proposals = vietnamese_names(text)
+    else:
+        proposals = english_names(text)
+    found: list[Mention] = []
+    for start, end, entity_type, score in sorted(proposals):
+        start, end = _trim(text, start, end)
+        if end - start < 2 or _overlaps_any(start, end, taken):
+            continue
+        written = text[start:end]
+        if _is_title(written):
+            continue
+        mention = _through_reading(written, start, end, index) or Mention(
+            start, end, written, None, entity_type, score, cluster_key(written)
+        )
+        found.append(mention)
+        taken.append((start, end))
+    return found
+
+
+def _is_title(written: str) -> bool:
+    """``Tong Bi`` (of an unaccented ``Tong Bi thu``) or ``Chu tich`` is a title, not a name."""
+    key = fold(written)
+    return any(title == key or title.startswith(key + " ") for title in context.TITLES)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def _through_reading(written: str, start: int, end: int, index) -> Mention | None:
+    if not all(is_han_char(c) for c in written):
+        return None
+    from toolkit.chinese.readings import hanviet_keys
+
+    for key in hanviet_keys(written, "name"):
+        people = [c for c in index.candidates(key) if c.type == "person"]
+        if len(people) == 1:
+            return Mention(start, end, written, people[0].entity, "person", READING_SCORE, people[0].entity)
+    return None
+
+
+# ----------------------------------------------------------------------------- Vietnamese
+
+@cache
+def _underthesea_ner():
+    try:
+        from underthesea import ner
+    except ImportError:
+        return None
+    return ner
+
+
+def vietnamese_names(text: str) -> list[tuple[int, int, str, float]]:
+    """(start, end, type, score) of PER and LOC spans found by underthesea's NER."""
+    ner = _underthesea_ner()
+    if ner is None:
+        return [(s, e, "person", GUESS_SCORE) for s, e in capitalised_spans(text, min_words=2, max_words=4)]
+    found = []
+    for sentence in _SENTENCE.finditer(text):
+        if not any(c.isupper() for c in sentence.group(0)):
+            continue
+        cursor = sentence.start()
+        current: list[int] | None = None
+        for token, *_, tag in ner(sentence.group(0)):
+            position = text.find(token, cursor, sentence.end())
+            if position < 0:
+                continue
+            cursor = position + len(token)
+            if tag.startswith("B-") and tag[2:] in ("PER", "LOC"):
+                if current:
+                    found.append(tuple(current))
+                current = [position, cursor, "person" if tag[2:] == "PER" else "place", NER_SCORE]
+            elif tag.startswith("I-") and current is not None:
+                current[1] = cursor
+            else:
+                if current:
+                    found.append(tuple(current))
+                current = None
+        if current:
+            found.append(tuple(current))
+    return found
+
+
+def capitalised_spans(text: str, min_words: int = 2, max_words: int = 3):
+    """Runs of capitalised words (the fallback proposal without a tagger)."""
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group(0).split()
+        while words and words[0].lower() in _NOT_NAMES:
+            words = words[1:]
+        if min_words <= len(words) <= max_words:
+            start = match.start() + match.group(0).index(words[0])
+            yield start, match.end()
+
+
+# ----------------------------------------------------------------------------- English
+
+def _reads_as_name(run: str) -> bool:
+    words = fold(run).split()
+    if words and words[0] in VIETNAMESE_SURNAMES and all(w.isalpha() for w in words):
+        return True
+    from toolkit.chinese.romanised import romanised_syllables
+
+    readings = romanised_syllables(run)
+    return bool(readings) and 2 <= len(readings[0]) <= 4
+
+
+def english_names(text: str) -> list[tuple[int, int, str, float]]:
+    found = []
+    for start, end in capitalised_spans(text, min_words=2, max_words=3):
+        run = text[start:end]
+        if context.title_before(text, start) or _reads_as_name(run):
+            found.append((start, end, "person", GUESS_SCORE))
+    return found
+
+
+# ----------------------------------------------------------------------------- Chinese
+
+def chinese_names(text: str, lexicon) -> list[tuple[int, int, str, float]]:
+    from toolkit.linking.boundaries import teach_jieba
+    from toolkit.chinese.readings import looks_like_person
+
+    teach_jieba(lexicon)
+    import jieba.posseg
+
+    found = []
+    words = []
+    position = 0
+    for pair in jieba.posseg.cut(text):
+        words.append((position, position + len(pair.word), pair.word, pair.flag))
+        position += len(pair.word)
+    skip_until = -1
+    for i, (start, end, word, flag) in enumerate(words):
+        if start < skip_until or not all(is_han_char(c) for c in word):
+            continue
+        if flag.startswith("nr") and len(word) >= 2:
+            found.append((start, end, "person", NER_SCORE))
+        elif flag.startswith("ns") and len(word) >= 2 and not set(word) <= _DIRECTIONS:
+            found.append((start, end, "place", NER_SCORE))
+        elif len(word) == 1 and i + 1 < len(words):
+            # jieba cut an unknown name after its surname: 刘 / 海星
+            following = words[i + 1]
+            joined = word + following[2]
+            if 1 <= len(following[2]) <= 2 and looks_like_person(joined):
+                found.append((start, following[1], "person", GUESS_SCORE))
+                skip_until = following[1]
+    return found
+
+
+__all__ = ["capitalised_spans", "chinese_names", "english_names", "unknown_mentions", "vietnamese_names"]
