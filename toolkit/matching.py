@@ -12,8 +12,9 @@ A slot's score is the share of the more specific side's weight that lies in the 
 for a hanzi character, how well the meeting sound fits it (1 for its sound in context, 0.4 for
 another of its sounds); otherwise the larger of the two sides' probability mass in the meeting
 atoms. The match score is the product over slots, maximised over the ways each side can be
-read (each romanised segmentation; as a person's name and as a place or word). A lexicon (``names_for(text)`` → hanzi names)
-adds the readings transliteration cannot reach: ``China`` = 中国, ``Hong Kong`` = 香港.
+read (each romanised segmentation; as a person's name and as a place or word). A lexicon
+(``names_for(text)`` → hanzi names) adds the readings transliteration cannot reach:
+``China`` = 中国, ``Hong Kong`` = 香港.
 """
 
 from __future__ import annotations
