@@ -41,6 +41,8 @@ _NOT_NAMES = frozenset(
     "they we our their his her mr ms mrs dr chinese vietnamese president ambassador minister".split()
 )
 _CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-Ỹ][\w’'-]*(?:[ \u00a0]+[A-ZÀ-Ỹ][\w’'-]*)*")
+# characters that are surnames but far more often words joining a sentence: 和 (and), 与, 同
+_FUNCTION_CHARACTERS = frozenset("和与同在是的了对向将把被从为于及")
 # 西南, 东北: jieba tags compass words as places
 _DIRECTIONS = frozenset("东西南北中")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
@@ -128,12 +130,15 @@ def vietnamese_names(text: str) -> list[tuple[int, int, str, float]]:
             if position < 0:
                 continue
             cursor = position + len(token)
-            if tag.startswith("B-") and tag[2:] in ("PER", "LOC"):
+            kind = tag[2:] if tag[:2] in ("B-", "I-") else ""
+            if kind in ("PER", "LOC") and token[:1].isupper():
+                # a name is its capitalised words: "sân bay Nội Bài" proposes Nội Bài
+                if current is not None and tag.startswith("I-"):
+                    current[1] = cursor
+                    continue
                 if current:
                     found.append(tuple(current))
-                current = [position, cursor, "person" if tag[2:] == "PER" else "place", NER_SCORE]
-            elif tag.startswith("I-") and current is not None:
-                current[1] = cursor
+                current = [position, cursor, "person" if kind == "PER" else "place", NER_SCORE]
             else:
                 if current:
                     found.append(tuple(current))
@@ -168,10 +173,18 @@ def _reads_as_name(run: str) -> bool:
 
 def english_names(text: str) -> list[tuple[int, int, str, float]]:
     found = []
-    for start, end in capitalised_spans(text, min_words=2, max_words=3):
+    for start, end in capitalised_spans(text, min_words=2, max_words=4):
         run = text[start:end]
-        if context.title_before(text, start) or _reads_as_name(run):
+        if context.title_before(text, start) and len(run.split()) <= 3:
             found.append((start, end, "person", GUESS_SCORE))
+            continue
+        # a capitalised word in front of a name is often a description: "Businessman Liu Haixing"
+        words = run.split()
+        for skip in range(len(words) - 1):
+            tail = " ".join(words[skip:])
+            if len(words) - skip <= 3 and _reads_as_name(tail):
+                found.append((end - len(tail), end, "person", GUESS_SCORE))
+                break
     return found
 
 
@@ -194,11 +207,11 @@ def chinese_names(text: str, lexicon) -> list[tuple[int, int, str, float]]:
     for i, (start, end, word, flag) in enumerate(words):
         if start < skip_until or not all(is_han_char(c) for c in word):
             continue
-        if flag.startswith("nr") and len(word) >= 2:
+        if flag.startswith("nr") and len(word) >= 2 and looks_like_person(word):
             found.append((start, end, "person", NER_SCORE))
         elif flag.startswith("ns") and len(word) >= 2 and not set(word) <= _DIRECTIONS:
             found.append((start, end, "place", NER_SCORE))
-        elif len(word) == 1 and i + 1 < len(words):
+        elif len(word) == 1 and word not in _FUNCTION_CHARACTERS and i + 1 < len(words):
             # jieba cut an unknown name after its surname: 刘 / 海星
             following = words[i + 1]
             joined = word + following[2]
