@@ -32,6 +32,10 @@ def register(app: typer.Typer) -> None:
     group = typer.Typer(name="lexicon", help="Check and inspect entity lexicons.", no_args_is_help=True)
     group.command("check")(check)
     group.command("show")(show)
+    # lexicon export (user dictionaries for jieba / underthesea) lives with the linker's CLI code
+    from toolkit.cli.lexicon_export import export
+
+    group.command("export")(export)
     app.add_typer(group, name="lexicon")
 
 
