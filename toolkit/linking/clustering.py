@@ -6,7 +6,9 @@ in a name (Lưu → 刘, Hải → 海, Tinh → 星, each chosen by the Chinese
 to the same pinyin. Pinyin is the pivot rather than Hán-Việt because going from Hán-Việt to a
 character is the less ambiguous direction (the tones and the richer syllable set of Hán-Việt
 narrow the characters more than toneless pinyin does). A Vietnamese syllable with no Chinese
-character (``Phớc``) stays as its fold key.
+character (``Phớc``) stays as its fold key. The price of a pinyin pivot: names apart only in
+characters of the same sound (刘海星, 刘海兴: both Liu Haixing) share a key, as their pinyin
+renderings do.
 """
 
 from __future__ import annotations

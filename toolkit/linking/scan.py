@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
+from toolkit.characters import INVISIBLE
 from toolkit.folding import fold, fold_with_offsets
 from toolkit.wordcache import WordMemo
 
@@ -82,10 +83,14 @@ def scan(layout: Layout, automaton) -> list[Hit]:
             first, last = end_index - length + 2, end_index - 1
         hits.append((first, last, key, han))
     hits.sort(key=lambda h: (h[0], -h[1]))
-    return [
-        Hit(layout.original(first, False), layout.original(last, True), key, han)
-        for first, last, key, han in hits
-    ]
+    text = layout.text
+    found = []
+    for first, last, key, han in hits:
+        start, end = layout.original(first, False), layout.original(last, True)
+        while end > start + 1 and text[end - 1] in INVISIBLE:
+            end -= 1  # a zero-width space after a name folds into its span; it is not part of the name
+        found.append(Hit(start, end, key, han))
+    return found
 
 
 __all__ = ["Hit", "Layout", "scan", "fold"]

@@ -1,0 +1,239 @@
+"""The linker: keys, offsets into the original text, word edges per script, context cues, homographs,
+short forms, unknown names and their clusters, the alias index's cache and pickling."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.lexicon import Lexicon
+from toolkit.linking import Mention, alias_index, cluster_key, detect_language, link
+from toolkit.linking.keys import entity_keys
+
+
+def linked(text: str, **options) -> list[tuple[str, str | None]]:
+    return [(m.text, m.entity) for m in link(text, **options)]
+
+
+def entity_of(text: str, written: str, **options) -> str | None:
+    found = [m for m in link(text, **options) if m.text == written]
+    assert found, f"{written!r} not found in {[m.text for m in link(text, **options)]}"
+    return found[0].entity
+
+
+# ----------------------------------------------------------------------------- keys
+
+def test_keys_cover_folded_joined_pinyin_hanviet_and_hanzi_forms():
+    lexicon = Lexicon.builtin()
+    xi_keys = {key for key, _ in entity_keys(lexicon["person:cn:xi-jinping"])}
+    assert {"xi jinping", "习近平", "tap can binh", "xi jin ping"} <= xi_keys
+    hanoi_keys = {key for key, _ in entity_keys(lexicon["place:vn:ha-noi"])}
+    assert {"ha noi", "hanoi", "河内"} <= hanoi_keys
+    to_lam: dict[str, set[str]] = {}
+    for key, candidate in entity_keys(lexicon["person:vn:to-lam"]):
+        to_lam.setdefault(key, set()).add(candidate.origin)
+    assert to_lam["to lam"] == {"name", "hanviet"} and "苏林" in to_lam
+
+
+def test_every_rendering_of_the_issue_reaches_one_id():
+    renderings = {
+        "place:vn:ha-noi": ["Hà Nội", "Ha Noi", "Hanoi", "HÀ NỘI", "河内"],
+        "person:cn:xi-jinping": ["Xi Jinping", "习近平", "Tập Cận Bình"],
+        "person:vn:to-lam": ["Tô Lâm", "To Lam", "苏林"],
+        "org:cn:cpc": ["Communist Party of China", "CPC", "Đảng Cộng sản Trung Quốc", "中国共产党"],
+    }
+    for entity, names in renderings.items():
+        for name in names:
+            assert linked(f"Tin: {name} .", unknown=False) == [(name, entity)], name
+
+
+def test_titled_short_forms_reach_the_office_holder():
+    assert entity_of("Hôm nay Chủ tịch Tập phát biểu.", "Tập", unknown=False) == "person:cn:xi-jinping"
+    assert entity_of("Today President Xi spoke.", "Xi", unknown=False) == "person:cn:xi-jinping"
+    assert entity_of("今天习主席发表讲话。", "习", unknown=False) == "person:cn:xi-jinping"
+    # no title, no antecedent: a bare surname is no mention; an honorific is not an office
+    assert linked("Xi spoke.", unknown=False) == []
+    assert linked("Hôm nay ông Tập phát biểu.", unknown=False) == []
+
+
+def test_short_forms_reach_a_person_named_in_full_earlier():
+    text = "Xi Jinping met Tô Lâm. Later Xi and Lâm held talks; ông Tập smiled."
+    mentions = link(text, unknown=False)
+    assert [(m.text, m.entity) for m in mentions][2:4] == [("Xi", "person:cn:xi-jinping"), ("Lâm", "person:vn:to-lam")]
+    assert all(m.score < 1 for m in mentions[2:])
+    # "He" stays a pronoun even after "He Wei"
+    assert linked("Ambassador He Wei spoke. He said so.", unknown=False) == [("He Wei", "person:cn:he-wei-ambassador")]
+
+
+# ----------------------------------------------------------------------------- offsets and word edges
+
+def test_offsets_point_into_the_original_text_whatever_its_form():
+    nfd = unicodedata.normalize("NFD", "Ông  Tô Lâm\u00a0tới  HÀ   NỘI\u200b hôm qua")
+    mentions = link(nfd, unknown=False)
+    assert [nfd[m.start:m.end] for m in mentions] == [m.text for m in mentions]
+    assert [unicodedata.normalize("NFC", m.text) for m in mentions] == ["Tô Lâm", "HÀ   NỘI"]
+
+
+def test_longest_match_wins_and_names_do_not_share_a_space():
+    assert linked("the Communist Party of Việt Nam and Việt Nam China", unknown=False) == [
+        ("Communist Party of Việt Nam", "org:vn:cpv"), ("Việt Nam", "place:vn"), ("China", "place:cn")]
+
+
+def test_latin_names_match_whole_words_only():
+    assert linked("Chinatown and Vietnamese food", unknown=False) == []
+    assert linked("US$3.4 billion for the US", unknown=False) == [("US", "place:us")]
+
+
+def test_written_form_checks_case_and_marks():
+    assert linked("fine china and my world", unknown=False) == []
+    assert linked("Mỹ và My", unknown=False) == [("Mỹ", "place:us")]
+    assert linked("the cpc and the CPC", unknown=False) == [("CPC", "org:cn:cpc")]
+    # a long name is a name in any case
+    assert linked("the new western land - sea route", unknown=False)[0][1] == "other:new-western-land-sea-corridor"
+
+
+def test_chinese_hits_that_cut_a_jieba_word_are_dropped():
+    assert linked("越南河内市长会见客人", unknown=False) == [("越南", "place:vn"), ("河内", "place:vn:ha-noi")]
+
+
+def test_names_do_not_straddle_brackets():
+    assert linked("the Communist Party of China (CPC) Central Committee", unknown=False) == [
+        ("Communist Party of China", "org:cn:cpc"), ("CPC", "org:cn:cpc")]
+
+
+# ----------------------------------------------------------------------------- homographs
+
+@pytest.mark.parametrize("text, written, entity", [
+    ("山西省太原市", "太原市", "place:cn:taiyuan"),
+    ("越南太原省", "太原省", "place:vn:thai-nguyen"),
+    ("重庆是中国的直辖市，而越南高平省也有一个重庆县。", "重庆", "place:cn:chongqing"),
+    ("重庆是中国的直辖市，而越南高平省也有一个重庆县。", "重庆县", "place:vn:district:trung-khanh"),
+    ("Huyện Trùng Khánh của tỉnh Cao Bằng", "Huyện Trùng Khánh", "place:vn:district:trung-khanh"),
+    ("Chinese Ambassador to Việt Nam He Wei said", "He Wei", "person:cn:he-wei-ambassador"),
+    ("CPPCC Vice Chairman He Wei said", "He Wei", "person:cn:he-wei-cppcc"),
+    ("Tỉnh Thái Nguyên, Việt Nam", "Tỉnh Thái Nguyên", "place:vn:thai-nguyen"),
+])
+def test_homographs_resolve_by_context_and_say_so_in_the_score(text, written, entity):
+    found = [m for m in link(text, unknown=False) if m.text == written]
+    assert found and found[0].entity == entity
+    assert found[0].score < 0.9  # a shared name never gets a full score
+
+
+def test_distinct_characters_are_no_homograph():
+    assert linked("何炜和何维", unknown=False) == [("何炜", "person:cn:he-wei-ambassador"), ("何维", "person:cn:he-wei-cppcc")]
+    assert link("何炜", unknown=False)[0].score == 1.0
+
+
+# ----------------------------------------------------------------------------- unknown names
+
+def test_vietnamese_persons_in_chinese_characters_link_through_their_hanviet_reading():
+    # 陈德胜 is not in the lexicon; its reading Trần Đức Thắng is
+    assert "陈德胜" not in {n.text for n in Lexicon.builtin()["person:vn:tran-duc-thang"].names}
+    mention = [m for m in link("越南官员陈德胜访问北京。") if m.text == "陈德胜"][0]
+    assert mention.entity == "person:vn:tran-duc-thang" and mention.score < 1
+
+
+def test_unknown_names_get_one_cluster_across_renderings():
+    keys = {cluster_key(name) for name in ("Lưu Hải Tinh", "Liu Haixing", "刘海星", "劉海星")}
+    assert keys == {"nil:liu-hai-xing"}
+    assert cluster_key("Nguyễn Văn An") == cluster_key("Nguyen Van An") == cluster_key("阮文安")
+    assert cluster_key("Lưu Hải Tinh") != cluster_key("Lưu Hải Minh")
+    # the pivot is pinyin, so names apart only in same-sounding characters share a key (星/兴 xing):
+    # the pinyin rendering could not tell them apart either
+    assert cluster_key("刘海兴") == cluster_key("刘海星")
+
+
+@pytest.mark.parametrize("text, written", [
+    ("Ông Lưu Hải Tinh gặp đối tác tại Hà Nội.", "Lưu Hải Tinh"),
+    ("Businessman Liu Haixing met partners in Hanoi.", "Liu Haixing"),
+    ("刘海星在河内会见合作伙伴。", "刘海星"),
+])
+def test_unknown_names_are_proposed_in_each_language(text, written):
+    found = [m for m in link(text) if m.text == written]
+    assert found and found[0].entity is None and found[0].cluster == "nil:liu-hai-xing"
+    assert [m.text for m in link(text, unknown=False)] == [m.text for m in link(text) if m.entity]
+
+
+def test_english_capitalised_words_are_not_names_by_themselves():
+    assert [m for m in link("Speaking at the event, Strategic Outcomes And Structural Breakthroughs.")] == []
+
+
+# ----------------------------------------------------------------------------- the API
+
+def test_mention_is_a_frozen_dataclass():
+    mention = link("Hà Nội", unknown=False)[0]
+    assert mention == Mention(0, 6, "Hà Nội", "place:vn:ha-noi", "place", 1.0, "place:vn:ha-noi")
+    with pytest.raises(AttributeError):
+        mention.start = 1
+
+
+def test_bad_arguments_are_refused_clearly():
+    with pytest.raises(ValueError, match="lang"):
+        link("Hà Nội", lang="fr")
+    with pytest.raises(TypeError):
+        link(b"Ha Noi")
+    assert link("") == [] and link("   \n") == []
+
+
+def test_detect_language():
+    assert detect_language("越南河内市长会见中国客人") == "zh"
+    assert detect_language("Chủ tịch nước tiếp đoàn đại biểu tại Hà Nội hôm qua") == "vi"
+    assert detect_language("Chinese Ambassador He Wei said in Hà Nội on Monday that") == "en"
+
+
+def test_a_users_lexicon_adds_entities_and_gets_its_own_index(tmp_path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("# test lexicon (made up for this test)\nid\ttype\tvi\tzh\tsource\n"
+                     "person:vn:luu-hai-tinh\tperson\tLưu Hải Tinh\t刘海星\ttest\n", encoding="utf-8")
+    lexicon = Lexicon.builtin(extra)
+    assert entity_of("Ông Lưu Hải Tinh tới Hà Nội.", "Lưu Hải Tinh", lexicon=lexicon) == "person:vn:luu-hai-tinh"
+    assert entity_of("刘海星来了", "刘海星", lexicon=lexicon, unknown=False) == "person:vn:luu-hai-tinh"
+    assert alias_index(lexicon) is not alias_index()
+    assert alias_index(lexicon) is alias_index(Lexicon.builtin(extra))  # cached by files and content
+
+
+def test_alias_index_pickles_as_its_files_and_comes_back_equal(tmp_path):
+    index = alias_index()
+    data = pickle.dumps(index)
+    assert len(data) < 20_000  # file paths and a digest, not the automaton
+    assert pickle.loads(data) is index  # the same process: the cached index
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("# test\nid\ttype\ten\tsource\nplace:xx:atlantis\tplace\tAtlantis\ttest\n", encoding="utf-8")
+    data = pickle.dumps(alias_index(Lexicon.builtin(extra)))
+    extra.write_text("# test\nid\ttype\ten\tsource\nplace:xx:atlantis\tplace\tMu\ttest\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="changed"):
+        pickle.loads(data)
+
+
+def test_importing_the_linker_loads_no_heavy_library():
+    code = ("import sys, toolkit.linking, toolkit.linking.linker, toolkit.cli.link; "
+            "print(sorted(m for m in ('ahocorasick', 'jieba', 'underthesea', 'pypinyin') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+# ----------------------------------------------------------------------------- properties
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Hà Nội Tô Lâm Xi 习近平河内越南 ,.()–\u0301\u200b\nCPC太原重庆He Wei")), max_size=60))
+def test_mentions_are_spans_of_the_text_that_do_not_overlap(text):
+    mentions = link(text, unknown=False)
+    previous_end = 0
+    for mention in mentions:
+        assert text[mention.start:mention.end] == mention.text and mention.text
+        assert mention.start >= previous_end
+        assert 0 < mention.score <= 1
+        previous_end = mention.end
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=80))
+def test_link_never_crashes_on_any_string(text):
+    for mention in link(text, unknown=False):
+        assert text[mention.start:mention.end] == mention.text
