@@ -54,3 +54,18 @@ def test_counted_variant_agrees_and_counts_by_kind() -> None:
 
 def test_counted_variant_counts_nothing_on_clean_text() -> None:
     assert repair_characters_counted("Hà Nội") == ("Hà Nội", {})
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SUSPECTS = "\u0300\u0301\u0302\u0306\u031b\u0323\u200b\u00ad\u00f0\u00d0\u043e\u0435\u03bf\u2028\uff0c\uff21中 aeoAEOđ"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet=SUSPECTS, max_size=40)))
+def test_fast_and_counted_paths_agree(text: str) -> None:
+    repaired = repair_characters(text)
+    assert repair_characters_counted(text)[0] == repaired
+    assert repair_characters(repaired) == repaired
+    assert unicodedata.is_normalized("NFC", repaired)

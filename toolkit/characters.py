@@ -14,6 +14,7 @@ skips all work for text that has nothing to repair.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -92,14 +93,31 @@ def replace_eth(text: str) -> str:
     return _ETH_AT_WORD_START.sub(lambda m: ETH_TO_D_STROKE[m.group()], text)
 
 
+@functools.cache
+def latin_lookalike(letter: str) -> str | None:
+    """The Latin letter that ``letter`` (Cyrillic or Greek) cannot be told from, marks included.
+
+    ``о`` → ``o``, and Greek ``Ὸ`` (omicron with varia) → ``Ò``: the letter is compared
+    without its marks, and the answer is one character, so replacing keeps offsets.
+    """
+    if letter in LATIN_LOOKALIKES:
+        return LATIN_LOOKALIKES[letter]
+    base, *marks = unicodedata.normalize("NFD", letter)
+    if not marks or base not in LATIN_LOOKALIKES:
+        return None
+    latin = unicodedata.normalize("NFC", LATIN_LOOKALIKES[base] + "".join(marks))
+    return latin if len(latin) == 1 else None
+
+
 def _unmask_word(match: regex.Match) -> str:
     word = match.group()
     if not _LATIN_LETTER.search(word):
         return word
-    if any(ch not in LATIN_LOOKALIKES for ch in _NON_LATIN_LETTER.findall(word)):
+    foreign = _NON_LATIN_LETTER.findall(word)
+    if any(latin_lookalike(ch) is None for ch in foreign):
         # A real Cyrillic or Greek letter in the word: mixed on purpose, or we cannot tell.
         return word
-    return "".join(LATIN_LOOKALIKES.get(ch, ch) for ch in word)
+    return "".join(latin_lookalike(ch) or ch for ch in word)
 
 
 def replace_lookalikes(text: str) -> str:
@@ -153,6 +171,11 @@ def repair_characters(text: str) -> str:
         return text
     if _ANY_SUSPECT.search(text) is None:  # one scan settles clean text
         return text if unicodedata.is_normalized("NFC", text) else compose(text)
+    if _needs_composition(text):
+        # Decomposed text is suspect for its marks alone; once composed, it is usually clean.
+        text = compose(text)
+        if _ANY_SUSPECT.search(text) is None:
+            return text
     for _, applies, repair in CHARACTER_REPAIRS:
         if applies(text):
             text = repair(text)
