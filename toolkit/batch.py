@@ -1,11 +1,12 @@
 """Normalisers as small picklable objects, for ``map`` on pandas, Dask and Spark.
 
-A :class:`Normaliser` or :class:`Folder` holds only its settings, so it pickles in a few
+A :class:`Normaliser`, :class:`Folder` or :class:`Linker` holds only its settings, so it pickles in a few
 bytes and ships to any worker process; the tables behind it (tone placement, word memos)
 are built in that process on first use, never sent over. Each works three ways::
 
     normaliser = Normaliser("new")
     normaliser("Thủy")                                  # one string
+    normaliser.map_records(records, "text")             # dicts: adds "text_normalised"
     series.map(normaliser)                              # pandas
     bag.map_partitions(normaliser.map_partition)        # dask.bag
     df.mapInPandas(normaliser.frames("text"), schema)   # Spark (see examples/)
@@ -104,4 +105,42 @@ class Folder(_TextFunction):
         return fold(text)
 
 
-__all__ = ["Folder", "Normaliser", "with_field"]
+@dataclass(frozen=True)
+class Linker(_TextFunction):
+    """``toolkit.linking.link`` as a picklable callable: text → list of mention dicts.
+
+    It travels as lexicon file paths (empty: the built-in lexicons) and options; each
+    process loads the lexicon and builds its alias automaton once, on first use.
+    """
+
+    lexicon_paths: tuple[str, ...] = ()
+    lang: str | None = None
+    unknown: bool = True
+    suffix = "mentions"
+
+    def __call__(self, text: str) -> list[dict]:
+        from toolkit.linking import link
+
+        return [mention.to_dict() for mention in link(text, self.lang, _alias_index(self.lexicon_paths), unknown=self.unknown)]
+
+
+_INDEXES: dict[tuple[str, ...], Any] = {}
+
+
+def _alias_index(paths: tuple[str, ...]):
+    """The alias index of the lexicon in ``paths`` (built-in when empty), built once per process."""
+    index = _INDEXES.get(paths)
+    if index is None:
+        from toolkit.linking import alias_index
+
+        if paths:
+            from toolkit.lexicon import Lexicon
+
+            index = alias_index(Lexicon.load(*paths))
+        else:
+            index = alias_index(None)
+        _INDEXES[paths] = index
+    return index
+
+
+__all__ = ["Folder", "Linker", "Normaliser", "with_field"]

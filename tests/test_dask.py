@@ -1,0 +1,95 @@
+"""Scale-out: picklable batch functions, and the Dask path on a two-process LocalCluster."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from toolkit import fold, normalise
+from toolkit.batch import Folder, Linker, Normaliser
+from toolkit.decoding import legacy_codec
+
+LINES = ["Thuỷ điện Hoà Bình khoẻ", "Chủ tịch Tập Cận Bình thăm Hà Nội.", "HÀ NỘI, Việt Nam"]
+
+
+def test_batch_functions_pickle_as_settings_and_map() -> None:
+    for function in (Normaliser("new"), Folder(), Linker(("lexicons/x.tsv",), "vi", False)):
+        payload = pickle.dumps(function)
+        assert len(payload) < 200  # settings only, no tables
+        assert pickle.loads(payload) == function
+    normaliser = pickle.loads(pickle.dumps(Normaliser("old")))
+    assert normaliser.map_partition([LINES[0], None]) == [normalise(LINES[0]), None]
+    records = Folder().map_records([{"text": LINES[2], "id": 7}, {"id": 8}])
+    assert records == [{"text": LINES[2], "id": 7, "text_folded": fold(LINES[2])}, {"id": 8, "text_folded": None}]
+    with pytest.raises(ValueError):
+        Normaliser("modern")
+
+
+def test_frames_for_spark_map_in_pandas() -> None:
+    pandas = pytest.importorskip("pandas", reason="pandas is not installed")
+    frames = [pandas.DataFrame({"text": LINES[:2]}), pandas.DataFrame({"text": [LINES[2], None]})]
+    out = list(Normaliser().frames("text", "clean")(iter(frames)))
+    assert list(out[0]["clean"]) == [normalise(t) for t in LINES[:2]]
+    assert out[1]["clean"][1] is None
+
+
+def test_linker_finds_mentions() -> None:
+    mentions = Linker(unknown=False)(LINES[1])
+    assert {m["entity"] for m in mentions} >= {"person:cn:xi-jinping", "place:vn:ha-noi"}
+
+
+@pytest.fixture(scope="module")
+def client():
+    pytest.importorskip("dask.bag", reason="Dask is not installed (pip install 'sinoviet[dask]')")
+    distributed = pytest.importorskip("distributed", reason="distributed is not installed")
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as dask_client:
+        yield dask_client
+
+
+def test_folder_to_normalised_linked_jsonl_on_a_local_cluster(client, tmp_path: Path) -> None:
+    from toolkit import dask as sd
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    big = [LINES[n % 3] + f" {n}" for n in range(3000)]
+    (corpus / "a.txt").write_text("\n".join(big) + "\n", encoding="utf-8")
+    (corpus / "b.txt").write_bytes(legacy_codec("tcvn3").encode("\n".join(LINES[:1] * 400) + "\n"))
+    (corpus / "c.jsonl").write_text(
+        json.dumps({"id": 1, "text": LINES[1]}, ensure_ascii=False) + "\n{broken\n", encoding="utf-8"
+    )
+    records = sd.read_records([str(corpus / "*.txt"), str(corpus / "c.jsonl")], blocksize=8192)
+    assert records.npartitions > 5  # a.txt and b.txt are cut into several partitions
+    records = sd.normalise_records(records)
+    records = sd.link_records(records, field="text_normalised", unknown=False)
+    written = sd.write_jsonl(records, tmp_path / "out")
+    assert written and all(Path(name).parent == tmp_path / "out" for name in written)
+
+    out = [json.loads(line) for name in sorted(written) for line in Path(name).read_text(encoding="utf-8").splitlines()]
+    from_a = [r for r in out if r.get("file", "").endswith("a.txt")]
+    assert [r["line"] for r in from_a] == list(range(1, 3001))  # in order, numbered across partitions
+    assert [r["text"] for r in from_a] == big
+    assert all(r["text_normalised"] == normalise(r["text"]) for r in from_a)
+    from_b = [r for r in out if r.get("file", "").endswith("b.txt")]
+    assert len(from_b) == 400 and from_b[0]["text_normalised"] == "Thủy điện Hòa Bình khỏe"
+    jsonl = [r for r in out if r.get("id") == 1 or r.get("file", "").endswith("c.jsonl")]
+    assert jsonl[0]["text_normalised"] == LINES[1]
+    assert {m["entity"] for m in jsonl[0]["mentions"]} >= {"person:cn:xi-jinping", "place:vn:ha-noi"}
+    assert jsonl[1]["line"] == 2 and jsonl[1]["error"].startswith("not JSON")
+
+
+def test_pyspark_example_runs_when_pyspark_is_installed(tmp_path: Path) -> None:
+    pytest.importorskip("pyspark", reason="pyspark is not installed (the example is documented, not run)")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "examples" / "spark_map_in_pandas.py"), str(REPO / "seeds"), str(tmp_path / "out")],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert list((tmp_path / "out").glob("*.json"))
