@@ -66,6 +66,7 @@ class Piece:
     starts_mid_line: bool  # the previous piece cut a line (rules 2 and 3 above)
     ends_mid_line: bool  # this piece cuts a line: its text continues in the next piece
     plan: Plan | None  # None: the stream is this one piece, decoded whole
+    name: str = ""  # the stream as the user knows it (a file name), for processors that write it out
 
     @property
     def whole(self) -> bool:
@@ -90,7 +91,7 @@ def plan_for(prefix: bytes, encoding: str = "auto") -> Plan:
 
 
 def iter_pieces(
-    stream: BinaryIO, encoding: str = "auto", chunk_bytes: int = CHUNK_BYTES, cut_at_spaces: bool = True
+    stream: BinaryIO, encoding: str = "auto", chunk_bytes: int = CHUNK_BYTES, cut_at_spaces: bool = True, name: str = ""
 ) -> Iterator[Piece]:
     """Cut ``stream`` into pieces of at most ``chunk_bytes`` (see the module docstring for where).
 
@@ -104,7 +105,7 @@ def iter_pieces(
         raise ValueError("chunk_bytes must be at least 16")
     buffer = bytearray(_read_up_to(stream, chunk_bytes + 1))
     if len(buffer) <= chunk_bytes:
-        yield Piece(bytes(buffer), 0, 1, 0, True, False, False, None)
+        yield Piece(bytes(buffer), 0, 1, 0, True, False, False, None, name)
         return
     try:
         plan = plan_for(bytes(buffer[:PREFIX_BYTES]), encoding)
@@ -124,7 +125,7 @@ def iter_pieces(
         data = bytes(buffer[:cut])
         del buffer[:cut]
         last = exhausted and not buffer
-        yield Piece(data, offset, line, index, last, mid_line, ends_mid_line and not last, plan)
+        yield Piece(data, offset, line, index, last, mid_line, ends_mid_line and not last, plan, name)
         offset += len(data)
         line += count_lines(data, plan.layout)
         index += 1

@@ -209,7 +209,10 @@ class Runner:
                 continue
             with stream:
                 try:
-                    for piece in iter_pieces(stream, self.job.encoding, self.job.chunk_bytes, self.job.cut_at_spaces):
+                    pieces = iter_pieces(
+                        stream, self.job.encoding, self.job.chunk_bytes, self.job.cut_at_spaces, source.name
+                    )
+                    for piece in pieces:
                         yield _Item(state, piece)
                         if state.failed and not state.passing_through:
                             break

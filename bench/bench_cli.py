@@ -1,0 +1,169 @@
+"""The CLI at corpus scale: throughput with 1 and 2 workers, and peak memory on a 1 GB input.
+
+    python bench/bench_cli.py [--corpus-mb 500] [--big-mb 1024] [--commands normalise fold] [--workers 1 2]
+
+The corpus is the VLSP 2013 test text (``bench/vlsp.py``) repeated into files of 10 MB
+in a temporary folder (deleted afterwards, never committed). For each command and
+worker count it runs ``sinoviet COMMAND -j N -o OUT CORPUS`` and reports MB/s of input,
+the speed-up over one worker (target: 2 workers ≥ 1.8×), and the CPU the rest of the
+machine used meanwhile (the machine is shared: a busy neighbour caps the speed-up).
+Then ``sinoviet normalise -j 2`` reads one 1 GB file to stdout (/dev/null) while every
+process of the run is watched in /proc: peak RSS per process (target < 300 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from vlsp import vlsp_lines
+
+SINOVIET = [sys.executable, "-m", "toolkit"]
+FILE_MB = 10
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def make_corpus(folder: Path, megabytes: int) -> int:
+    block = ("\n".join(vlsp_lines()) + "\n").encode("utf-8")
+    per_file = block * max(1, FILE_MB * 1024 * 1024 // len(block))
+    total, number = 0, 0
+    folder.mkdir(parents=True, exist_ok=True)
+    while total < megabytes * 1024 * 1024:
+        (folder / f"part{number:04d}.txt").write_bytes(per_file)
+        total += len(per_file)
+        number += 1
+    return total
+
+
+def make_big_file(path: Path, megabytes: int) -> int:
+    block = ("\n".join(vlsp_lines()) + "\n").encode("utf-8")
+    total = 0
+    with path.open("wb") as out:
+        while total < megabytes * 1024 * 1024:
+            out.write(block)
+            total += len(block)
+    return total
+
+
+def cpu_busy_seconds() -> float:
+    """CPU time the whole machine spent busy so far (all cores, /proc/stat)."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    user, nice, system, idle, iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / TICKS
+
+
+class TreeWatcher(threading.Thread):
+    """Samples every descendant of a process: peak RSS (VmHWM) and CPU time, per pid."""
+
+    def __init__(self, root: int, interval: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.root, self.interval = root, interval
+        self.peak_kb: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}
+        self.names: dict[int, str] = {}
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            for pid in self._tree():
+                self._sample(pid)
+            time.sleep(self.interval)
+
+    def _tree(self) -> list[int]:
+        children: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    stat = Path(f"/proc/{entry}/stat").read_text()
+                except OSError:
+                    continue
+                parent = int(stat.rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry))
+        tree, stack = [], [self.root]
+        while stack:
+            pid = stack.pop()
+            tree.append(pid)
+            stack += children.get(pid, [])
+        return tree
+
+    def _sample(self, pid: int) -> None:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            return
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                self.peak_kb[pid] = max(self.peak_kb.get(pid, 0), int(line.split()[1]))
+        self.cpu[pid] = (int(stat[11]) + int(stat[12])) / TICKS
+        self.names.setdefault(pid, cmdline[:80])
+
+
+def timed_run(command: list[str], stdout=subprocess.DEVNULL) -> dict:
+    busy_before, started = cpu_busy_seconds(), time.perf_counter()
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
+    watcher = TreeWatcher(process.pid)
+    watcher.start()
+    _, stderr = process.communicate()
+    watcher.done.set()
+    watcher.join()
+    elapsed = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {stderr.decode()[-2000:]}")
+    ours = sum(watcher.cpu.values())
+    other = max(0.0, cpu_busy_seconds() - busy_before - ours)
+    return {"elapsed": elapsed, "cpu_ours": ours, "other_cores": other / elapsed, "peaks": watcher.peak_kb, "names": watcher.names}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus-mb", type=int, default=500)
+    parser.add_argument("--big-mb", type=int, default=1024)
+    parser.add_argument("--commands", nargs="+", default=["normalise", "fold"])
+    parser.add_argument("--workers", nargs="+", type=int, default=[1, 2])
+    parser.add_argument("--skip-memory", action="store_true")
+    args = parser.parse_args()
+
+    print(f"cores available: {len(os.sched_getaffinity(0))}; load average before: {os.getloadavg()}")
+    with tempfile.TemporaryDirectory(prefix="sinoviet-bench-") as temporary:
+        root = Path(temporary)
+        total = make_corpus(root / "corpus", args.corpus_mb)
+        files = len(list((root / "corpus").iterdir()))
+        print(f"corpus: {files} files, {total / 1e6:.0f} MB (VLSP 2013 test text repeated)")
+        for command in args.commands:
+            base = None
+            for workers in args.workers:
+                out = root / f"out-{command}-{workers}"
+                result = timed_run([*SINOVIET, command, "-q", "-j", str(workers), "-o", str(out), str(root / "corpus")])
+                shutil.rmtree(out, ignore_errors=True)
+                speed = total / 1e6 / result["elapsed"]
+                base = base or speed
+                print(
+                    f"sinoviet {command:9s} -j {workers}: {result['elapsed']:6.1f} s  {speed:6.1f} MB/s  "
+                    f"x{speed / base:4.2f} of -j {args.workers[0]}  (our CPU {result['cpu_ours']:.0f} s; "
+                    f"other processes used {result['other_cores']:.2f} cores meanwhile; load {os.getloadavg()[0]:.2f})"
+                )
+        if args.skip_memory:
+            return
+        big = root / "big.txt"
+        size = make_big_file(big, args.big_mb)
+        shutil.rmtree(root / "corpus")
+        with open(os.devnull, "wb") as sink:
+            result = timed_run([*SINOVIET, "normalise", "-q", "-j", "2", str(big)], stdout=sink)
+        print(f"peak RSS, sinoviet normalise -j 2 on one {size / 1e6:.0f} MB file ({result['elapsed']:.1f} s, {size / 1e6 / result['elapsed']:.1f} MB/s):")
+        for pid, peak in sorted(result["peaks"].items()):
+            print(f"  pid {pid:7d} {peak / 1024:7.1f} MB  {result['names'].get(pid, '')}")
+        worst = max(result["peaks"].values()) / 1024
+        print(f"  largest process: {worst:.1f} MB (target < 300 MB)")
+
+
+if __name__ == "__main__":
+    main()
