@@ -1,0 +1,97 @@
+"""Alias tables on disk: JSONL (one row object a line), CSV or TSV (a header, then rows).
+
+The format follows the file's suffix. A bad row is an error naming the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from toolkit.aliases.model import FIELDS, AliasRow, AliasTable
+
+FORMATS = ("jsonl", "csv", "tsv")
+
+
+class AliasTableError(ValueError):
+    """A table file that cannot be read: the message names the file and line."""
+
+
+def table_format(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return {"json": "jsonl", "ndjson": "jsonl", "txt": "tsv"}.get(suffix, suffix if suffix in FORMATS else "jsonl")
+
+
+def dumps(table: AliasTable, fmt: str = "jsonl") -> str:
+    if fmt == "jsonl":
+        return "".join(json.dumps(row.to_dict(), ensure_ascii=False) + "\n" for row in table)
+    if fmt not in ("csv", "tsv"):
+        raise ValueError(f"unknown alias table format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n",
+                        quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(FIELDS)
+    for row in table:
+        writer.writerow([getattr(row, name) for name in FIELDS])
+    return buffer.getvalue()
+
+
+def write_table(table: AliasTable, path: str | Path, fmt: str | None = None) -> None:
+    from toolkit.atomic import write_atomic
+
+    write_atomic(Path(path), dumps(table, fmt or table_format(path)).encode("utf-8"))
+
+
+def _row(values: dict, where: str) -> AliasRow:
+    try:
+        return AliasRow(
+            entity=str(values["entity"]), alias=str(values["alias"]), lang=str(values.get("lang") or ""),
+            kind=str(values["kind"]), source=str(values.get("source") or ""),
+            count=int(values.get("count") or 0), type=str(values.get("type") or ""))
+    except KeyError as missing:
+        raise AliasTableError(f"{where}: missing field {missing}") from None
+    except ValueError as error:
+        raise AliasTableError(f"{where}: {error}") from None
+
+
+def loads(text: str, fmt: str = "jsonl", name: str = "<table>") -> AliasTable:
+    rows: list[AliasRow] = []
+    if fmt == "jsonl":
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                values = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise AliasTableError(f"{name}:{number}: not JSON ({error.msg} at column {error.colno})") from None
+            if not isinstance(values, dict):
+                raise AliasTableError(f"{name}:{number}: expected a JSON object")
+            rows.append(_row(values, f"{name}:{number}"))
+        return AliasTable(rows)
+    reader = csv.reader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t")
+    header = next(reader, None)
+    if header is None:
+        raise AliasTableError(f"{name}: empty file")
+    for values in reader:
+        if not values:
+            continue
+        where = f"{name}:{reader.line_num}"
+        if len(values) != len(header):
+            raise AliasTableError(f"{where}: {len(values)} cells, the header has {len(header)}")
+        rows.append(_row(dict(zip(header, values)), where))
+    return AliasTable(rows)
+
+
+def read_table(path: str | Path, fmt: str | None = None) -> AliasTable:
+    path = Path(path)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise AliasTableError(f"{path}: invalid UTF-8 at byte {error.start}") from None
+    return loads(text, fmt or table_format(path), str(path))
+
+
+__all__ = ["FORMATS", "AliasTableError", "dumps", "loads", "read_table", "table_format", "write_table"]
