@@ -30,6 +30,16 @@ def _written_lang(text: str) -> str:
     return "zh" if is_han_key(text) else "vi" if has_marks(text) else "en"
 
 
+# Chinese names read aloud into pinyin and Hán-Việt: people and places of the Sinosphere. A
+# country's Chinese name is itself a transliteration (阿富汗 for Afghanistan): reading it back
+# gives forms nobody writes (Afuhan, A Phú Hãn) and false friends (安哥拉 Angola -> Angela).
+_READ_PREFIXES = ("person:", "place:cn", "place:vn", "place:tw", "place:hk", "place:mo")
+
+
+def reads_chinese(entity) -> bool:
+    return entity.id.startswith(_READ_PREFIXES) and entity.type in ("person", "place")
+
+
 def entity_rows(entity) -> Iterator[AliasRow]:
     """Every row of one entity, stored names first; later rows repeating an earlier alias are dropped."""
     from toolkit.linking.keys import entity_keys, is_han_key
@@ -48,9 +58,11 @@ def entity_rows(entity) -> Iterator[AliasRow]:
     for name in entity.names:
         produced.append(row(name.text, name.lang, _NAME_KINDS[name.kind], origin))
     for name in entity.names:
-        if name.lang == "zh" and name.kind != "abbr" and entity.type in ("person", "place") and is_han_key(name.text):
+        if name.lang == "zh" and name.kind != "abbr" and reads_chinese(entity) and is_han_key(name.text):
             produced.extend(_readings(entity, name.text, row))
     for key, candidate in entity_keys(entity):
+        if candidate.origin in ("pinyin", "hanviet") and not reads_chinese(entity):
+            continue
         if key not in seen and fold(key) == key and not is_han_key(key):
             produced.append(row(key, candidate.lang, "fold", f"derived {candidate.origin} key of {candidate.surface}"))
     for folded, written in short_forms(entity):
@@ -74,4 +86,4 @@ def table_from_lexicon(lexicon) -> AliasTable:
     return AliasTable(rows)
 
 
-__all__ = ["HANVIET_LANG", "PINYIN_LANG", "entity_rows", "table_from_lexicon"]
+__all__ = ["HANVIET_LANG", "PINYIN_LANG", "entity_rows", "reads_chinese", "table_from_lexicon"]

@@ -1,0 +1,54 @@
+"""Alias tables exported to search engines: one module per format, each with ``export(table)``
+returning {file name: content}.
+
+See ``toolkit/exports/README.md`` for how to load each into its engine.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+# format name (as the CLI spells it) -> module
+FORMATS: dict[str, str] = {
+    "solr": "toolkit.exports.solr",
+    "es-api": "toolkit.exports.es_api",
+    "meilisearch": "toolkit.exports.meilisearch",
+    "typesense": "toolkit.exports.typesense",
+    "postgres": "toolkit.exports.postgres",
+    "spacy": "toolkit.exports.spacy",
+    "csv": "toolkit.exports.csv",
+    "jsonl": "toolkit.exports.jsonl",
+}
+
+
+def export_files(table, fmt: str) -> dict[str, str]:
+    """{file name: text} of ``table`` in format ``fmt`` (one of FORMATS)."""
+    module = FORMATS.get(fmt)
+    if module is None:
+        raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    return importlib.import_module(module).export(table)
+
+
+def rule_count(table, fmt: str) -> int:
+    """How many rules (lines, objects, entries, patterns, rows) ``fmt`` writes for ``table``."""
+    files = export_files(table, fmt)
+    if fmt == "solr":
+        return sum(1 for line in files["synonyms.txt"].splitlines() if line.strip() and not line.startswith("#"))
+    if fmt == "es-api":
+        import json
+
+        return sum(len(json.loads(line)["body"]["synonyms_set"]) for line in files["synonyms-api.jsonl"].splitlines())
+    if fmt == "meilisearch":
+        import json
+
+        return len(json.loads(files["synonyms.json"]))
+    if fmt == "postgres":
+        return sum(1 for name in ("sinoviet.syn", "sinoviet.ths") for line in files[name].splitlines()
+                   if line.strip() and not line.startswith("#"))
+    if fmt == "csv":
+        return len(files["aliases.csv"].splitlines()) - 1
+    (text,) = files.values()
+    return len(text.splitlines())
+
+
+__all__ = ["FORMATS", "export_files", "rule_count"]

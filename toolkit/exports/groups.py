@@ -1,0 +1,72 @@
+"""Synonym groups: what every export format is made of.
+
+One group per entity: its written forms (names, aliases, abbreviations, transliterations, fold
+keys), in table order without exact repeats. Weak forms (``Xi``, ``Lâm``) are not in the groups:
+they only propose candidates, so formats that can say "one-way" map a weak form to the names it
+may stand for, and formats that cannot leave them out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from toolkit.folding import fold
+
+
+@dataclass(frozen=True)
+class SynonymGroup:
+    entity: str
+    type: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WeakMapping:
+    """A weak form and the names of every entity it may stand for (a one-way rule)."""
+
+    term: str
+    entities: tuple[str, ...]
+    targets: tuple[str, ...]
+
+
+def _clean(term: str) -> str:
+    # a rule is one line: line breaks and tabs inside a name become spaces
+    return " ".join(term.split())
+
+
+def synonym_groups(table, *, minimum: int = 2) -> list[SynonymGroup]:
+    """Groups of at least ``minimum`` distinct terms (a group of one maps nothing)."""
+    groups = []
+    for entity, rows in table.by_entity().items():
+        terms = tuple(dict.fromkeys(_clean(r.alias) for r in rows if r.kind != "weak" and _clean(r.alias)))
+        if len(terms) >= minimum:
+            groups.append(SynonymGroup(entity, rows[0].type, terms))
+    return groups
+
+
+def weak_mappings(table) -> list[WeakMapping]:
+    """Each weak form (by fold key, first written form kept) -> the stored names of its entities."""
+    by_key: dict[str, list] = defaultdict(list)
+    for row in table:
+        if row.kind == "weak":
+            by_key[fold(row.alias)].append(row)
+    groups = table.by_entity()
+    out = []
+    for key, rows in by_key.items():
+        entities = tuple(dict.fromkeys(r.entity for r in rows))
+        targets = tuple(dict.fromkeys(
+            _clean(r.alias) for entity in entities for r in groups[entity]
+            if r.kind in ("label", "alias", "transliteration") and fold(r.alias) != key))
+        if targets:
+            out.append(WeakMapping(_clean(rows[0].alias), entities, targets))
+    return out
+
+
+def slug(entity: str) -> str:
+    """An identifier made of [a-z0-9_] for an entity id (``place:vn:ha-noi`` -> ``place_vn_ha_noi``)."""
+    return re.sub(r"[^0-9a-z]+", "_", entity.lower()).strip("_") or "entity"
+
+
+__all__ = ["SynonymGroup", "WeakMapping", "slug", "synonym_groups", "weak_mappings"]
