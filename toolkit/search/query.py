@@ -1,0 +1,223 @@
+"""Searching an index: the query is folded and segmented like the documents, every run of its
+words that is a rendering of an entity (by the alias table) is expanded to all renderings of
+that entity and to its linked-entity token, and the ranked documents come back with the matched
+spans of the original text marked.
+
+A rendering two entities share (``He Wei``: two ambassadors' names, 河内 aside) expands to both:
+search is for recall, and the candidates are shown, not chosen. Weak forms (``Xi`` alone) are
+searched as words, never expanded. A query that names no known entity also matches documents
+where the linker clustered the same unknown name (``Lưu Hải Tinh`` finds ``刘海星`` when the
+index was built with unknown names).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.search.index import entity_token
+
+MAX_ALIAS_WORDS = 10
+MARK_OPEN, MARK_CLOSE = "«", "»"
+SNIPPET_CONTEXT = 80
+
+
+@dataclass(frozen=True)
+class Term:
+    """One part of the query: its words, and the entities they name (empty: a plain word)."""
+
+    words: str
+    entities: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Expansion:
+    terms: tuple[Term, ...]
+    phrases: dict[str, tuple[str, ...]]  # entity -> companion keys of its renderings
+    cluster: str | None = None
+    fts_query: str = ""
+
+    @property
+    def entities(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(e for term in self.terms for e in term.entities))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    name: str
+    score: float
+    snippet: str
+    highlights: tuple[tuple[int, int, str], ...]  # (start, end, text) in the original document
+    entities: tuple[str, ...] = field(default=())  # matched entities the document mentions
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "score": round(self.score, 4), "snippet": self.snippet,
+                "highlights": [{"start": s, "end": e, "text": t} for s, e, t in self.highlights],
+                "entities": list(self.entities)}
+
+
+def _quote(words: str) -> str:
+    return '"' + words.replace('"', '""') + '"'
+
+
+class SearchIndex:
+    """An open index: the alias maps load once, then ``search`` runs per query."""
+
+    def __init__(self, path: str | Path) -> None:
+        path = Path(path)
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: no such index (make one with `sinoviet index build`)")
+        self.path = path
+        self.connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = self.connection.execute("SELECT key, entity, kind FROM aliases").fetchall()
+        except sqlite3.DatabaseError as error:
+            raise ValueError(f"{path}: not a sinoviet search index ({error})") from None
+        self._by_key: dict[str, dict[str, None]] = defaultdict(dict)
+        self._keys: dict[str, dict[str, None]] = defaultdict(dict)
+        for key, entity, kind in rows:
+            if kind == "weak":
+                continue
+            self._by_key[key][entity] = None
+            self._keys[entity][key] = None
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def expand(self, query: str) -> Expansion:
+        from toolkit.search.segmenting import tokens as companion_tokens
+
+        words = companion_tokens(query)
+        terms: list[Term] = []
+        position = 0
+        while position < len(words):
+            for length in range(min(MAX_ALIAS_WORDS, len(words) - position), 0, -1):
+                key = " ".join(words[position:position + length])
+                entities = self._by_key.get(key)
+                if entities:
+                    terms.append(Term(key, tuple(entities)))
+                    position += length
+                    break
+            else:
+                terms.append(Term(words[position]))
+                position += 1
+        phrases = {e: tuple(self._keys[e]) for term in terms for e in term.entities}
+        cluster = None
+        if terms and not phrases and len(terms) <= 4:
+            cluster = _cluster_of(query)
+        return Expansion(tuple(terms), phrases, cluster, _fts_query(terms, phrases, cluster))
+
+    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+        expansion = self.expand(query)
+        if not expansion.fts_query:
+            return []
+        rows = self.connection.execute(
+            "SELECT d.name, d.body, d.mentions, bm25(fts) AS rank FROM fts JOIN documents AS d ON d.id = fts.rowid "
+            "WHERE fts MATCH ? ORDER BY rank LIMIT ?", (expansion.fts_query, limit)).fetchall()
+        return [_hit(name, body, json.loads(mentions), -rank, expansion) for name, body, mentions, rank in rows]
+
+    def count(self, query: str) -> int:
+        expansion = self.expand(query)
+        if not expansion.fts_query:
+            return 0
+        return self.connection.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expansion.fts_query,)).fetchone()[0]
+
+
+def _cluster_of(query: str) -> str | None:
+    from toolkit.linking.clustering import cluster_key
+
+    try:
+        key = cluster_key(query)
+    except Exception:  # a query that is no name at all has no cluster; the words still search
+        return None
+    return key if len(key) > len("nil:") else None
+
+
+def _fts_query(terms: list[Term], phrases: dict[str, tuple[str, ...]], cluster: str | None) -> str:
+    clauses = []
+    for term in terms:
+        if not term.entities:
+            clauses.append(f"keys : {_quote(term.words)}")
+            continue
+        options = [f"entities : {_quote(entity_token(e))}" for e in term.entities]
+        options += [f"keys : {_quote(key)}" for key in dict.fromkeys(k for e in term.entities for k in phrases[e])]
+        clauses.append("(" + " OR ".join(options) + ")")
+    query = " AND ".join(clauses)
+    if cluster and query:
+        query = f"({query}) OR entities : {_quote(entity_token(cluster))}"
+    return query
+
+
+_WORD_EDGE = r"(?<![^\W_])"
+_WORD_END = r"(?![^\W_])"
+
+
+def _phrase_pattern(phrase: str) -> str:
+    from toolkit.linking.keys import is_han_key
+
+    if is_han_key(phrase):
+        return re.escape(phrase.replace(" ", ""))
+    return _WORD_EDGE + r"\s+".join(re.escape(w) for w in phrase.split()) + _WORD_END
+
+
+def _hit(name: str, body: str, mentions: list, score: float, expansion: Expansion) -> SearchHit:
+    from toolkit.folding import fold_with_offsets
+
+    wanted = set(expansion.entities) | ({expansion.cluster} if expansion.cluster else set())
+    spans = [(start, end) for start, end, entity in mentions if entity in wanted]
+    phrases = [term.words for term in expansion.terms if not term.entities]
+    phrases += [key for keys in expansion.phrases.values() for key in keys]
+    if phrases:
+        folded = fold_with_offsets(body)
+        pattern = re.compile("|".join(_phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True)))
+        for match in pattern.finditer(folded.text):
+            if match.end() > match.start():
+                spans.append((folded.starts[match.start()], folded.ends[match.end() - 1]))
+    merged = _merge(spans)
+    present = tuple(dict.fromkeys(entity for _s, _e, entity in mentions if entity in wanted))
+    return SearchHit(name, score, _snippet(body, merged), tuple((s, e, body[s:e]) for s, e in merged), present)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _snippet(body: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return " ".join(body[:2 * SNIPPET_CONTEXT].split())
+    left = max(0, spans[0][0] - SNIPPET_CONTEXT)
+    right = min(len(body), spans[0][1] + SNIPPET_CONTEXT)
+    parts, cursor = [], left
+    for start, end in spans:
+        if start >= right:
+            break
+        parts += [body[cursor:start], MARK_OPEN, body[start:min(end, right)], MARK_CLOSE]
+        cursor = min(end, right)
+    parts.append(body[cursor:right])
+    text = " ".join("".join(parts).split())
+    return ("…" if left > 0 else "") + text + ("…" if right < len(body) else "")
+
+
+def search(index: str | Path, query: str, limit: int = 10) -> list[SearchHit]:
+    """Ranked documents of ``index`` for ``query`` (best first), with highlighted matches."""
+    with SearchIndex(index) as opened:
+        return opened.search(query, limit)
+
+
+__all__ = ["Expansion", "SearchHit", "SearchIndex", "Term", "search"]

@@ -1,0 +1,49 @@
+"""The companion text a search index stores beside a document: folded, with Chinese runs cut into
+words, so that ``河内`` is a token of ``越南河内市长`` and ``ha noi`` a phrase of ``HÀ NỘI``.
+
+SQLite's ``unicode61`` tokenizer (and PostgreSQL's parser) treat an unspaced run of Han characters
+as one token, and do not fold ``đ``; the fold key (``toolkit.fold``) and jieba (taught every Chinese
+name in the lexicon, so a known name stays whole) fix both before the engine tokenizes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.folding import fold
+
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
+_TAUGHT = False
+
+
+def _jieba():
+    global _TAUGHT
+    from toolkit.linking.boundaries import _jieba, teach_jieba
+
+    if not _TAUGHT:
+        from toolkit.lexicon import Lexicon
+
+        teach_jieba(Lexicon.builtin())
+        _TAUGHT = True
+    return _jieba()
+
+
+def segment_han(text: str) -> str:
+    """``text`` with every Han run cut into words by spaces (other text unchanged)."""
+    if text.isascii() or not _HAN_RUN.search(text):
+        return text
+    jieba = _jieba()
+    return _HAN_RUN.sub(lambda run: " " + " ".join(jieba.cut(run.group(), HMM=False)) + " ", text)
+
+
+def companion(text: str) -> str:
+    """The folded, segmented search text of ``text``."""
+    return fold(segment_han(text))
+
+
+def tokens(text: str) -> list[str]:
+    """The words of ``companion(text)``."""
+    return companion(text).split()
+
+
+__all__ = ["companion", "segment_han", "tokens"]
