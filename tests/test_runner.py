@@ -245,3 +245,29 @@ def test_an_interrupted_in_place_run_leaves_every_file_old_or_new(tmp_path: Path
     assert "new" in states.values() and "old" in states.values(), "the signal did not land mid-run"
     if how != signal.SIGKILL:  # a handled signal also cleans up its temporary files
         assert process.returncode == 128 + how and not list(folder.glob(".*.tmp"))
+
+
+def test_a_reader_that_closes_the_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    source = tmp_path / "big.txt"
+    source.write_text(("\n".join(LINES) + "\n") * 20000, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "toolkit", "fold", "-j", "2", "--chunk-bytes", "65536", str(source)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert process.stdout.read(100)
+    process.stdout.close()  # like `| head`
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 0
+    assert "Traceback" not in stderr and "Error" not in stderr, stderr
+
+
+def test_progress_bar_draws_files_bytes_and_messages(capsys) -> None:
+    from toolkit.cli.progress import Messages, ProgressBar, progress_for
+
+    assert type(progress_for(2, 10, quiet=False)) is Messages  # stderr is not a terminal under pytest
+    with ProgressBar(2, 1000) as bar:
+        bar.advance(bytes_done=600)
+        bar.message("sinoviet: a.txt: line 3: oops")
+        bar.advance(files=1, bytes_done=400)
+        assert bar._files_text() == "1/2 files"
+    assert "a.txt: line 3: oops" in capsys.readouterr().err

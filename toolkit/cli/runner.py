@@ -42,6 +42,10 @@ from toolkit.streaming import CHUNK_BYTES, Piece, iter_pieces
 MAX_PROBLEMS_SHOWN = 20  # per file; the rest are counted
 
 
+class OutputClosed(Exception):
+    """Standard output was closed by its reader (``sinoviet fold big.txt | head``): stop quietly."""
+
+
 def default_workers() -> int:
     """The number of cores this process may run on."""
     try:
@@ -270,8 +274,11 @@ class Runner:
     def _write(self, state: _FileState, data: bytes) -> None:
         if state.destination is None:
             stdout = sys.stdout.buffer
-            stdout.write(data)
-            stdout.flush()
+            try:
+                stdout.write(data)
+                stdout.flush()
+            except BrokenPipeError:
+                raise OutputClosed from None
             return
         if state.out is None:
             from toolkit.atomic import AtomicFile
@@ -434,4 +441,4 @@ def _exit_on_signal(number, frame) -> None:
     raise SystemExit(128 + number)
 
 
-__all__ = ["Job", "PieceResult", "Runner", "Summary", "default_workers", "process_piece", "run_job"]
+__all__ = ["Job", "OutputClosed", "PieceResult", "Runner", "Summary", "default_workers", "process_piece", "run_job"]

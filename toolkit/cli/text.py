@@ -96,7 +96,7 @@ def run_command(
 ) -> None:
     """Check the shared options, run ``processor`` over the inputs, print the summary, exit 1 on failures."""
     from toolkit.cli.progress import progress_for
-    from toolkit.cli.runner import Job, Runner, default_workers
+    from toolkit.cli.runner import Job, OutputClosed, Runner, default_workers
     from toolkit.streaming import CHUNK_BYTES
 
     paths = paths or []
@@ -124,6 +124,9 @@ def run_command(
         )
         try:
             summary = runner.run()
+        except OutputClosed:
+            _silence_stdout()
+            raise typer.Exit(0) from None
         except KeyboardInterrupt:
             messages.message("sinoviet: interrupted; files not finished were left as they were")
             raise typer.Exit(130) from None
@@ -133,6 +136,18 @@ def run_command(
             messages.message(summary.line() + stopped)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit raises no second BrokenPipeError."""
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's buffer)
+        pass
 
 
 def _jsonl_processor(function, field: str, to: str | None, on_error: str):
