@@ -109,7 +109,9 @@ def _clusters(unknown: Counter) -> dict[str, str]:
     for cluster, text, _type in unknown:
         left, right = find(cluster), find("fold:" + fold(text))
         if left != right:
-            parent[max(left, right)] = min(left, right)
+            # the linker's cluster key names the group; a bare fold key only joins groups
+            root, child = sorted((left, right), key=lambda item: (item.startswith("fold:"), item))
+            parent[child] = root
     return {cluster: find(cluster) for cluster, _text, _type in unknown}
 
 

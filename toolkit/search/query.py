@@ -21,7 +21,6 @@ from pathlib import Path
 
 from toolkit.search.index import entity_token
 
-MAX_ALIAS_WORDS = 10
 MARK_OPEN, MARK_CLOSE = "«", "»"
 SNIPPET_CONTEXT = 80
 
@@ -84,6 +83,8 @@ class SearchIndex:
                 continue
             self._by_key[key][entity] = None
             self._keys[entity][key] = None
+        # the longest rendering, in words: how far a query run is tried against the table
+        self._max_words = max((key.count(" ") + 1 for key in self._by_key), default=1)
 
     def close(self) -> None:
         self.connection.close()
@@ -101,7 +102,7 @@ class SearchIndex:
         terms: list[Term] = []
         position = 0
         while position < len(words):
-            for length in range(min(MAX_ALIAS_WORDS, len(words) - position), 0, -1):
+            for length in range(min(self._max_words, len(words) - position), 0, -1):
                 key = " ".join(words[position:position + length])
                 entities = self._by_key.get(key)
                 if entities:
