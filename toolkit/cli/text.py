@@ -108,6 +108,9 @@ def run_command(
     sizes = [source.size() for source in sources if isinstance(source, Source)]
     total = None if any(size is None for size in sizes) else sum(sizes)
     job = Job(processor, encoding, on_error, chunk_bytes or CHUNK_BYTES, cut_at_spaces=not jsonl)
+    workers = workers or default_workers()
+    if total is not None and total <= 2 * job.chunk_bytes:
+        workers = 1  # starting worker processes costs more than a few pieces of work
     with progress_for(len(sources), total, quiet=quiet) as messages:
 
         def print_report(name: str, used_encoding: str, counts: Counter) -> None:
@@ -117,7 +120,7 @@ def run_command(
             sources,
             job,
             destination_for=_destination(output, is_single_file(paths), in_place),
-            workers=workers or default_workers(),
+            workers=workers,
             messages=messages,
             report=print_report if report else None,
             verbose=verbose,
