@@ -271,3 +271,29 @@ def test_progress_bar_draws_files_bytes_and_messages(capsys) -> None:
         bar.advance(files=1, bytes_done=400)
         assert bar._files_text() == "1/2 files"
     assert "a.txt: line 3: oops" in capsys.readouterr().err
+
+
+class _BreaksOnBoom:
+    """A processor with a bug that shows on one input."""
+
+    def process(self, text, piece):
+        from toolkit.cli.processors import Processed
+
+        if "boom" in text:
+            raise RuntimeError("boom")
+        return Processed(text.upper())
+
+
+def test_a_processor_bug_costs_one_file_not_the_run(tmp_path: Path, capsys) -> None:
+    from toolkit.cli.runner import Job, Runner
+    from toolkit.cli.sources import iter_sources
+
+    for name, text in (("a.txt", "one"), ("b.txt", "boom"), ("c.txt", "three")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = Runner(
+        iter_sources([str(tmp_path)]), Job(_BreaksOnBoom()), destination_for=lambda s: out / s.relative, workers=1
+    ).run()
+    assert (summary.ok, summary.failed) == (2, 1)
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "c.txt"] and (out / "c.txt").read_text() == "THREE"
+    assert "b.txt: cannot process (a bug: please report it): RuntimeError: boom" in capsys.readouterr().err

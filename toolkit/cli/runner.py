@@ -87,7 +87,10 @@ def process_piece(job: Job, piece: Piece) -> PieceResult:
         decoded = decode_piece(piece, job.encoding)
     except DecodeError as error:
         return PieceResult(error=str(error))
-    processed = job.processor.process(decoded.text, piece)
+    try:
+        processed = job.processor.process(decoded.text, piece)
+    except Exception as error:  # noqa: BLE001 - a bug must cost one file, not the run
+        return PieceResult(error=f"cannot process (a bug: please report it): {type(error).__name__}: {error}")
     counts = Counter(processed.counts)
     counts.update({name: count for name, count in decoded.repairs.items() if count})
     data = processed.text.encode("utf-8", "surrogateescape")
