@@ -41,8 +41,11 @@ def lexeme(entity: str) -> str:
 
 
 def parser_words(term: str) -> list[str]:
-    """The words PostgreSQL sees in a folded term (punctuation and spaces split it)."""
-    return _PARSER_WORDS.findall(unaccent_text(term).lower())
+    """The words PostgreSQL sees in a term after ``sinoviet_fold`` (Han runs cut by jieba first,
+    as documents are, then every character that is not a letter or digit is a space)."""
+    from toolkit.search.segmenting import segment_han
+
+    return _PARSER_WORDS.findall(unaccent_text(segment_han(term)).lower())
 
 
 def unaccent_rules() -> list[tuple[str, str]]:
@@ -115,11 +118,16 @@ CREATE TEXT SEARCH DICTIONARY {name}_synonyms (TEMPLATE = synonym, SYNONYMS = '{
 CREATE TEXT SEARCH DICTIONARY {name}_thesaurus (TEMPLATE = thesaurus, DICTFILE = '{name}', DICTIONARY = pg_catalog.simple);
 CREATE TEXT SEARCH CONFIGURATION {name} (COPY = pg_catalog.simple);
 ALTER TEXT SEARCH CONFIGURATION {name}
-    ALTER MAPPING FOR asciiword, word, numword, asciihword, hword, numhword, hword_part, hword_asciipart, hword_numpart
+    ALTER MAPPING FOR asciiword, word, numword, asciihword, hword, numhword, hword_part, hword_asciipart, hword_numpart,
+                      int, uint, float, sfloat, version
     WITH {name}_thesaurus, {name}_synonyms, pg_catalog.simple;
--- unaccent() is STABLE (it reads a dictionary); naming the dictionary makes this safe to mark IMMUTABLE
+-- Lower case, marks off, and every character that is not a letter or digit a space: the parser
+-- would otherwise read "Land-Sea" as three tokens and "VNA/VNS" as a file path, and phrases
+-- would not meet. unaccent() is STABLE (it reads a dictionary); naming the dictionary makes
+-- this safe to mark IMMUTABLE.
 CREATE OR REPLACE FUNCTION {name}_fold(body text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$ SELECT public.unaccent('public.{name}_unaccent'::regdictionary, lower(body)) $$;
+    AS $$ SELECT regexp_replace(public.unaccent('public.{name}_unaccent'::regdictionary, lower(body)),
+                                '[^[:alnum:]]+', ' ', 'g') $$;
 CREATE OR REPLACE FUNCTION {name}_tsvector(body text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT to_tsvector('public.{name}'::regconfig, public.{name}_fold(body)) $$;
 -- A query that is one name (every lexeme an entity lexeme) matches any entity it may name:

@@ -1,0 +1,166 @@
+"""PostgreSQL, live: the exported dictionaries installed in a real server, and to_tsvector /
+to_tsquery searches that find every rendering of a name.
+
+The server comes from ``SINOVIET_PG_DSN`` (``.ci/postgres.sh start`` exports it) or, when that is
+unset, from ``.ci/postgres.sh start --no-install`` run here. The dictionary files go into the
+server's ``tsearch_data`` folder (``SINOVIET_PG_TSEARCH_DATA``), which must be writable. Outside
+CI the tests skip with the reason when either is missing; in CI (``CI=true``) they fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SEEDS
+
+from toolkit.aliases import AliasTable
+from toolkit.exports import postgres
+from toolkit.search import segment_han
+
+SCRIPT = REPO / ".ci" / "postgres.sh"
+DOCUMENTS = {
+    "vi.txt": "Thủ tướng đến HÀ NỘI hôm qua. Tại đây, Đại sứ Hà Vĩ phát biểu; ông Tập Cận Bình gửi thư.",
+    "zh.txt": "越南河内市长会见了中国驻越南大使何炜。习近平致信。",
+    "en.txt": "Ambassador He Wei flew to Hanoi; Xi Jinping sent a letter.",
+    "other.txt": "Đà Nẵng đón khách du lịch.",
+}
+
+
+def unavailable(reason: str):
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"PostgreSQL is required in CI: {reason}")
+    pytest.skip(f"no PostgreSQL for the live tests: {reason}")
+
+
+def _exports(text: str) -> dict[str, str]:
+    values = {}
+    for line in text.splitlines():
+        if line.startswith("export ") and "=" in line:
+            name, value = line.removeprefix("export ").split("=", 1)
+            values[name] = value.strip("'")
+    return values
+
+
+@pytest.fixture(scope="module")
+def server():
+    if shutil.which("psql") is None:
+        unavailable("the psql client is not installed")
+    settings = {name: os.environ[name] for name in ("SINOVIET_PG_DSN", "SINOVIET_PG_TSEARCH_DATA")
+                if os.environ.get(name)}
+    started = None
+    if "SINOVIET_PG_DSN" not in settings:
+        result = subprocess.run(["bash", str(SCRIPT), "start", "--no-install"], capture_output=True, text=True,
+                                timeout=120)
+        if result.returncode != 0:
+            unavailable(f"SINOVIET_PG_DSN is unset and .ci/postgres.sh could not start a server: "
+                        f"{result.stderr.strip().splitlines()[-1:]}")
+        settings = _exports(result.stdout)
+        started = settings.get("SINOVIET_PG_DATA")
+    tsearch = Path(settings.get("SINOVIET_PG_TSEARCH_DATA", ""))
+    try:
+        if not os.access(tsearch, os.W_OK):
+            unavailable(f"the server's tsearch_data folder {tsearch} is not writable here "
+                        "(set SINOVIET_PG_TSEARCH_DATA, or run as its owner)")
+        yield settings["SINOVIET_PG_DSN"], tsearch
+    finally:
+        if started:
+            subprocess.run(["bash", str(SCRIPT), "stop", started], capture_output=True, timeout=120)
+
+
+def psql(dsn: str, script: str) -> list[list[str]]:
+    result = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-d", dsn],
+                            input=script, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return [line.split("\t") for line in result.stdout.splitlines() if line]
+
+
+def literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+@pytest.fixture(scope="module")
+def table() -> AliasTable:
+    return AliasTable.from_lexicon()
+
+
+@pytest.fixture(scope="module")
+def installed(server, table):
+    """The exported dictionaries under a name of this run, installed; removed afterwards."""
+    dsn, tsearch = server
+    name = f"sinoviet_test_{os.getpid()}"
+    files = postgres.export(table, name)
+    copied = []
+    try:
+        for file_name, text in files.items():
+            if file_name != "install.sql":
+                (tsearch / file_name).write_text(text, encoding="utf-8")
+                copied.append(tsearch / file_name)
+        psql(dsn, files["install.sql"])
+        documents = dict(DOCUMENTS) | {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+        rows = ",\n".join(f"({literal(n)}, {literal(segment_han(text))})" for n, text in documents.items())
+        psql(dsn, f"DROP TABLE IF EXISTS {name}_docs; CREATE TABLE {name}_docs(name text, body text, tsv tsvector);\n"
+                  f"INSERT INTO {name}_docs(name, body) VALUES {rows};\n"
+                  f"UPDATE {name}_docs SET tsv = {name}_tsvector(body);")
+        yield dsn, name
+    finally:
+        psql(dsn, f"DROP TABLE IF EXISTS {name}_docs; DROP TEXT SEARCH CONFIGURATION IF EXISTS {name} CASCADE;"
+                  f"DROP FUNCTION IF EXISTS {name}_tsquery, {name}_tsvector, {name}_fold;"
+                  f"DROP TEXT SEARCH DICTIONARY IF EXISTS {name}_thesaurus, {name}_synonyms, {name}_unaccent;")
+        for path in copied:
+            path.unlink(missing_ok=True)
+
+
+def found(installed, queries: list[str]) -> dict[str, set[str]]:
+    dsn, name = installed
+    values = ",\n".join(f"({number}, {literal(segment_han(q))})" for number, q in enumerate(queries))
+    rows = psql(dsn, f"SELECT q.number, d.name FROM (VALUES {values}) AS q(number, text) "
+                     f"JOIN {name}_docs AS d ON d.tsv @@ {name}_tsquery(q.text);")
+    out: dict[str, set[str]] = {q: set() for q in queries}
+    for number, document in rows:
+        out[queries[int(number)]].add(document)
+    return out
+
+
+def test_every_rendering_of_hanoi_finds_every_document(installed):
+    queries = ["Hà Nội", "ha noi", "HA NOI", "Hanoi", "hanoi", "河内"]
+    for query, documents in found(installed, queries).items():
+        assert {"vi.txt", "zh.txt", "en.txt"} <= documents, query
+        assert "other.txt" not in documents
+
+
+def test_he_wei_and_xi_jinping_in_every_script(installed):
+    results = found(installed, ["He Wei", "Hà Vĩ", "何炜", "Xi Jinping", "Tập Cận Bình", "习近平", "tap can binh"])
+    for query, documents in results.items():
+        assert {"vi.txt", "zh.txt", "en.txt"} <= documents, query
+
+
+def test_plain_words_are_folded_phrases(installed):
+    results = found(installed, ["du lịch", "du lich", "khách du lịch"])
+    assert all(documents == {"other.txt"} for documents in results.values())
+
+
+def test_the_dictionary_folds_in_the_database(installed):
+    dsn, name = installed
+    ((vector,),) = psql(dsn, f"SELECT {name}_tsvector('Thủ đô HÀ NỘI có ĐƯỜNG phố');")
+    assert vector == f"'co':4 'do':2 'duong':5 'pho':6 '{postgres.lexeme('place:vn:ha-noi')}':3 'thu':1"
+
+
+def test_every_rendering_of_every_seed_entity_finds_every_document_mentioning_it(installed, table):
+    gold = REPO / "tests" / "data" / "seeds-gold.jsonl"
+    if not gold.is_file():
+        pytest.skip("tests/data/seeds-gold.jsonl (the linker's gold annotations) is absent")
+    files = defaultdict(set)
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        files[row["entity"]].add(row["file"])
+    queries = sorted({r for entity in files for r in table.renderings(entity)})
+    results = found(installed, queries)
+    misses = [(entity, rendering, document) for entity, documents in sorted(files.items())
+              for rendering in table.renderings(entity) for document in sorted(documents - results[rendering])]
+    assert misses == [], "\n".join(map(str, misses))
