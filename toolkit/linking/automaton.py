@@ -1,6 +1,6 @@
 """The alias index: one Aho-Corasick automaton over every key of a lexicon, built once and cached.
 
-Word keys are stored padded with a space on each side and with their inner spaces doubled, and
+Each key is stored in the case forms a name is written in (``keys.written_forms``). Word keys are stored padded with a space on each side and with their inner spaces doubled, and
 the text is scanned in the same shape (`` ha  noi ``), so a hit always starts and ends on a word
 edge and two neighbouring names never share a space. Chinese keys are stored bare and match on
 characters anywhere; the linker checks them against a word segmentation afterwards.
@@ -16,7 +16,7 @@ import threading
 import weakref
 from pathlib import Path
 
-from toolkit.linking.keys import Candidate, is_han_key, key_table
+from toolkit.linking.keys import Candidate, is_han_key, key_table, written_forms
 
 _CACHE: dict[tuple[tuple[str, ...], str], "AliasIndex"] = {}
 # one lexicon object → its index, so a repeated call does not digest the lexicon again
@@ -51,10 +51,25 @@ class AliasIndex:
         self.digest = digest or lexicon_digest(lexicon)
         self.table: dict[str, tuple[Candidate, ...]] = key_table(lexicon)
         self.automaton = ahocorasick.Automaton()
-        for key in self.table:
-            pattern = pattern_of(key)
-            # the value carries the hit's length (the automaton reports only the end) and its key
-            self.automaton.add_word(pattern, (len(pattern), key))
+        self.patterns = 0
+        for key, candidates in self.table.items():
+            forms = set()
+            for candidate in candidates:
+                forms |= written_forms(key, candidate)
+            for form in forms:
+                pattern = pattern_of(form)
+                # the value carries the hit's length (the automaton reports only the end) and its key
+                self.automaton.add_word(pattern, (len(pattern), key))
+            self.patterns += len(forms)
+        # people's short forms ride along, marked, so one scan finds them too (see shortforms.py)
+        from toolkit.linking.shortforms import SHORT_FORM_MARK, short_form_keys
+
+        for key in short_form_keys(lexicon):
+            if key in self.table:
+                continue  # a name in its own right (a lexicon key) is found as one
+            for form in dict.fromkeys((key.capitalize(), key.upper())):
+                pattern = pattern_of(form)
+                self.automaton.add_word(pattern, (len(pattern), SHORT_FORM_MARK + key))
         self.automaton.make_automaton()
 
     def __len__(self) -> int:

@@ -11,12 +11,18 @@ stored one.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from toolkit.folding import fold
+from toolkit.linking.scan import canonical, scan_fold
+
+
+def fold(text: str) -> str:
+    """The canonical key of a written name (the scan key in lower case)."""
+    return canonical(scan_fold(text))
 
 # How much a key is worth by where it came from: a stored name beats a derived reading.
 ORIGIN_WEIGHTS: dict[str, float] = {
@@ -55,9 +61,12 @@ def is_han_char(char: str) -> bool:
     return (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF)
 
 
+HAN_CHARACTER = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
 def is_han_key(key: str) -> bool:
     """A key scanned on characters (Chinese) rather than on words."""
-    return any(is_han_char(c) for c in key)
+    return HAN_CHARACTER.search(key) is not None
 
 
 def has_marks(text: str) -> bool:
@@ -106,6 +115,29 @@ def _chinese_keys(entity, name) -> Iterator[tuple[str, Candidate]]:
             # a one-syllable reading is a word, not a name
             if " " in key or len(key) > 5:
                 yield key, Candidate(entity.id, entity.type, origin, name.lang, name.text)
+
+
+def written_forms(key: str, candidate: Candidate) -> set[str]:
+    """The case forms of a key the automaton looks for: a name as the lexicon writes it (marks
+    stripped), in capitals, in headline case; a long or lower-case name in any case; an
+    abbreviation exactly as written; a derived reading as a name (``Tap Can Binh``)."""
+    if is_han_key(key):
+        return {key}
+    if candidate.origin == "abbr":
+        return {scan_fold(candidate.surface)}
+    if candidate.origin in ("pinyin", "hanviet") or is_han_key(candidate.surface):
+        base = " ".join(word.capitalize() for word in key.split(" "))
+    elif candidate.origin == "joined":
+        base = key.capitalize()
+    else:
+        base = scan_fold(candidate.surface)
+    if base.lower() != key:
+        base = key
+    words = base.split(" ")
+    forms = {base, base.upper(), " ".join(w[:1].upper() + w[1:] for w in words)}
+    if len(words) >= 3 or base[:1].islower():
+        forms |= {key, key[:1].upper() + key[1:]}
+    return forms
 
 
 def key_table(entities: Iterable) -> dict[str, tuple[Candidate, ...]]:

@@ -17,17 +17,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from toolkit.linking import context
 from toolkit.linking.automaton import AliasIndex, alias_index
 from toolkit.linking.boundaries import chinese_hits_on_word_edges, suffix_belongs
-from toolkit.linking.keys import Candidate, has_marks, is_han_char
+from toolkit.linking.keys import HAN_CHARACTER, Candidate, has_marks, is_han_char
 from toolkit.linking.mentions import Mention
 from toolkit.linking.scan import Hit, Layout, scan
+from toolkit.linking.spans import TakenSpans
+
+SHORT_FORM_MARK = "\x00"  # as in shortforms.py (imported only once a short form may be there)
 
 LANGS = ("vi", "en", "zh")
-_VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"(?:^|\s)(tỉnh|thành phố|huyện|thị xã|province of|city of|tp\.?)\s*$", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"^\s*(province|city|county|district|municipality)\b|^(省|市|县|區|区)", re.IGNORECASE)
 _DISTRICT_WORDS = frozenset({"huyện", "thị xã", "county", "district", "县", "区", "區"})
@@ -36,13 +40,15 @@ _PROVINCE_WORDS = frozenset({"tỉnh", "province", "province of", "省"})
 
 def detect_language(text: str) -> str:
     """``zh`` when Han characters make up a tenth of the letters, ``vi`` when one letter in twelve
-    is a marked Vietnamese letter, else ``en``."""
-    sample = text[:4000]
-    letters = sum(1 for c in sample if c.isalpha())
-    if letters and sum(1 for c in sample if is_han_char(c)) * 10 >= letters:
+    is not ASCII (a marked Vietnamese letter), else ``en``."""
+    sample = text[:2000]
+    letters = max(len(sample) - sample.count(" ") - sample.count("\n"), 1)
+    if len(HAN_CHARACTER.findall(sample)) * 10 >= letters:
         return "zh"
-    # about one Vietnamese letter in four carries a mark; English text quoting Vietnamese names, one in fifty
-    return "vi" if len(_VIETNAMESE_LETTERS.findall(sample)) * 12 >= max(letters, 1) else "en"
+    # about one letter in four of Vietnamese carries a mark (a non-ASCII letter); English quoting
+    # Vietnamese names, one in fifty
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+    return "vi" if non_ascii * 12 >= letters else "en"
 
 
 # ----------------------------------------------------------------------------- written-form checks
@@ -58,12 +64,13 @@ _BREAKS = frozenset("()[]{}.,;:!?。，；：！？、")
 _CASELESS_WORDS = 3
 
 
+@lru_cache(maxsize=65536)
 def written_form_fits(written: str, candidate: Candidate, key: str) -> bool:
     """Whether the text as written can be this candidate's name (not just its fold key)."""
     if is_han_char(written[:1]):
         return True
     surface = candidate.surface
-    if any(c in _BREAKS and c not in surface for c in written):
+    if not _BREAKS.isdisjoint(written) and any(c in _BREAKS and c not in surface for c in written):
         return False
     if candidate.origin == "abbr":
         return written == candidate.surface or (written.isupper() and written == candidate.surface.upper())
@@ -88,19 +95,14 @@ def glued(text: str, start: int, end: int) -> bool:
 
 # ----------------------------------------------------------------------------- choosing hits
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def longest_first(hits: list[tuple[Hit, tuple[Candidate, ...]]]) -> list[tuple[Hit, tuple[Candidate, ...]]]:
     """The longest hits that do not overlap (ties: the leftmost), in text order."""
     chosen: list[tuple[Hit, tuple[Candidate, ...]]] = []
-    taken: list[tuple[int, int]] = []
+    taken = TakenSpans()
     for hit, candidates in sorted(hits, key=lambda h: (-(h[0].end - h[0].start), h[0].start)):
-        span = (hit.start, hit.end)
-        if not any(_overlaps(span, other) for other in taken):
+        if not taken.overlaps(hit.start, hit.end):
             chosen.append((hit, candidates))
-            taken.append(span)
+            taken.add(hit.start, hit.end)
     return sorted(chosen, key=lambda h: h[0].start)
 
 
@@ -141,7 +143,12 @@ class _Document:
     def country_near(self, text: str, hit: Hit, country: str) -> bool:
         """A country written as part of the place's phrase: right before it (越南太原省, ``Việt Nam's``)
         or right after a comma or bracket (``Thái Nguyên, Việt Nam``, ``Taiyuan (China)``)."""
-        for start, end, code in self.country_mentions:
+        if not self.country_mentions:
+            return False
+        i = bisect_left(self.country_mentions, (hit.start - _ADJACENT - 60,))
+        for start, end, code in self.country_mentions[i:]:
+            if start > hit.end + _ADJACENT:
+                break
             if code != country:
                 continue
             if 0 <= hit.start - end <= _ADJACENT and not text[end:hit.start].strip(" '’s"):
@@ -316,10 +323,11 @@ def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = Tr
         return []
     index = lexicon if isinstance(lexicon, AliasIndex) else alias_index(lexicon)
     lang = lang or detect_language(text)
-    mentions = _known_mentions(text, index, lang)
-    from toolkit.linking.shortforms import short_form_mentions
+    mentions, short_hits = _known_mentions(text, index, lang)
+    if short_hits or lang == "zh" or any(m.type == "person" for m in mentions):
+        from toolkit.linking.shortforms import short_form_mentions
 
-    mentions += short_form_mentions(text, index, mentions)
+        mentions += short_form_mentions(text, index, mentions, short_hits)
     if unknown:
         from toolkit.linking.unknown import unknown_mentions
 
@@ -327,10 +335,12 @@ def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = Tr
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
-def _known_mentions(text: str, index: AliasIndex, lang: str) -> list[Mention]:
-    layout = Layout(text)
+def _known_mentions(text: str, index: AliasIndex, lang: str) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Mentions of lexicon names, and the spans of people's short forms the scan found."""
     found = []
-    for hit in scan(layout, index.automaton):
+    short_forms: list[tuple[int, int, str]] = []
+    layout = Layout(text)
+    for hit in scan(layout, index.automaton, SHORT_FORM_MARK, short_forms):
         written = text[hit.start:hit.end]
         if not hit.han and glued(text, hit.start, hit.end):
             continue
@@ -349,9 +359,9 @@ def _known_mentions(text: str, index: AliasIndex, lang: str) -> list[Mention]:
         for candidate in candidates:
             possible.setdefault(candidate.entity, set()).add(hit.start)
     document = _Document(lexicon, [c[0].entity for _, c in chosen if len(c) == 1], possible, lang)
-    document.country_mentions = [
+    document.country_mentions = sorted(
         (h.start, h.end, c[0].entity.split(":")[1]) for h, c in chosen if len(c) == 1 and _is_country(c[0].entity)
-    ]
+    )
     mentions = []
     for hit, candidates in chosen:
         candidate, score = _resolve(text, hit, candidates, document, lexicon)
@@ -360,7 +370,7 @@ def _known_mentions(text: str, index: AliasIndex, lang: str) -> list[Mention]:
             start, end = _with_designator(text, start, end, hit.han)
         mentions.append(Mention(start, end, text[start:end], candidate.entity, candidate.type,
                                 round(score, 3), candidate.entity))
-    return mentions
+    return mentions, [(layout, first, last, key) for first, last, key in short_forms]
 
 
 _DESIGNATOR_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(tỉnh|thành phố|huyện|thị xã|tp\.?)\s+$", re.IGNORECASE)

@@ -1,36 +1,120 @@
-"""Scanning folded text and mapping every hit back to the original characters.
+"""The scan key, and mapping every hit in it back to the original characters.
 
-The text is cut at whitespace (C-level ``re.split``), each piece is folded once per distinct
-piece (a memo), and the folded pieces are laid out for the automaton (see ``automaton.py``).
-Only a hit is mapped back: its word index finds its piece by bisection on cumulative word
-counts, and ``fold_with_offsets`` of that one piece gives the exact characters. So the cost per
-character stays in C, and the per-character Python work is paid only inside the found names.
+The scan key is the fold key (``toolkit.fold``) without the case folding: marks stripped, đ→d,
+i/y merged, punctuation squashed, but ``Hà Nội`` becomes ``Ha Noi`` and ``pháp luật`` stays
+``phap luat``. Keeping case in the key lets the automaton itself tell the name ``Pháp`` (France)
+from the word ``pháp`` (law): the alias index stores each name in the case forms a name is
+written in (as in the lexicon, UPPER, and for long names any case), so lower-case words do not
+even become hits. The linker then compares keys in lower case (``canonical``).
+
+The text is cut at single spaces (C-level ``str.split``), each distinct piece is keyed once (a
+memo), and the keys are laid out for the automaton (see ``automaton.py``). Only a hit is mapped
+back: a bisection on the cumulative widths of the pieces in the scan string finds its piece,
+and that one piece is keyed character by character to find the exact input span. So the
+per-character cost stays in C, and Python work is paid per hit.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from toolkit.characters import INVISIBLE
-from toolkit.folding import fold, fold_with_offsets
+from toolkit.characters import INVISIBLE, needs_character_repair, remove_invisible, replace_lookalikes
 from toolkit.wordcache import WordMemo
 
-_WHITESPACE = re.compile(r"(\s+)")
-_PIECE_KEYS = WordMemo(fold)
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_BASE_LETTERS = str.maketrans({
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i",
+    "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ƀ": "b", "ɨ": "i", "Ɨ": "I", "ʉ": "u", "ɗ": "d", "Ɗ": "D",
+})
+# Lý/Lí, Mỹ/Mĩ: the final y after an onset is written i in the key, in its own case (as fold does)
+_ONSET_Y = re.compile(r"\b(b|ch|c|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)(y)\b", re.IGNORECASE)
+
+
+def _i_for_y(match: re.Match) -> str:
+    return match.group(1) + ("I" if match.group(2) == "Y" else "i")
+
+
+def _characters(text: str) -> str:
+    if text.isascii():
+        return text
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).translate(_BASE_LETTERS)
+
+
+def scan_fold(text: str) -> str:
+    """``Hà Nội–Trung Quốc`` → ``Ha Noi Trung Quoc``: the fold key with its case kept."""
+    if not text.isascii() and needs_character_repair(text):
+        text = replace_lookalikes(remove_invisible(text))
+    key = " ".join(_PUNCTUATION.sub(" ", _characters(text)).split())
+    return _ONSET_Y.sub(_i_for_y, key) if ("y" in key or "Y" in key) else key
+
+
+def canonical(key: str) -> str:
+    """The lower-case form every table of the linker is keyed by."""
+    return key.lower()
+
+
+def _segment(piece: str) -> str:
+    """A piece as it stands in the scan string: its key, inner spaces doubled, then the separator."""
+    key = scan_fold(piece)
+    return key.replace(" ", "  ") + "  " if key else ""
+
+
+_SEGMENTS = WordMemo(_segment)
+
+
+@dataclass(frozen=True, slots=True)
+class PieceOffsets:
+    """A piece's scan key with, per key character, the span of the piece it came from."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
 
 
 @lru_cache(maxsize=65536)
-def _piece_offsets(piece: str):
-    return fold_with_offsets(piece)
+def piece_offsets(piece: str) -> PieceOffsets:
+    """``scan_fold(piece)`` character by character, keeping where each key character came from."""
+    kept = [i for i, ch in enumerate(piece) if ch not in INVISIBLE]
+    visible = "".join(piece[i] for i in kept)
+    visible = replace_lookalikes(visible) if needs_character_repair(visible) else visible  # one for one
+    characters: list[str] = []
+    starts: list[int] = []
+    pending_separator: int | None = None
+    for index, ch in zip(kept, visible):
+        folded = _characters(ch)
+        if not folded and unicodedata.combining(ch):
+            continue
+        for out in folded:
+            if not (out.isalnum() and out != "_"):
+                if pending_separator is None:
+                    pending_separator = index
+                continue
+            if pending_separator is not None and characters:
+                characters.append(" ")
+                starts.append(pending_separator)
+            pending_separator = None
+            characters.append(out)
+            starts.append(index)
+    key = "".join(characters)
+    key = _ONSET_Y.sub(_i_for_y, key) if ("y" in key or "Y" in key) else key
+    ends = []
+    for start in starts:
+        end = start + 1
+        while end < len(piece) and (piece[end] in INVISIBLE or unicodedata.combining(piece[end])):
+            end += 1
+        ends.append(end)
+    return PieceOffsets(key, tuple(starts), tuple(ends))
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A key found in the text: ``[start, end)`` in the original text."""
+    """A key found in the text: ``[start, end)`` in the original text; ``key`` is canonical."""
 
     start: int
     end: int
@@ -39,58 +123,73 @@ class Hit:
 
 
 class Layout:
-    """A text, its folded pieces, and the scan string the automaton runs over."""
+    """A text, its keyed pieces, and the scan string the automaton runs over.
 
-    __slots__ = ("text", "pieces", "piece_starts", "piece_keys", "word_counts", "folded", "hay")
+    The scan string is a space, then each non-empty piece's segment: its key with inner spaces
+    doubled and two spaces after it, so every word boundary is two spaces. The cumulative
+    segment lengths find a hit's piece by bisection.
+    """
+
+    __slots__ = ("text", "pieces", "segments", "_piece_ends", "hay_ends", "hay")
 
     def __init__(self, text: str) -> None:
-        parts = _WHITESPACE.split(text)
-        ends = list(accumulate(map(len, parts)))
         self.text = text
-        self.pieces: list[str] = parts[0::2]
-        self.piece_starts: list[int] = [0, *ends[1::2]]
-        self.piece_keys: list[str] = list(map(_PIECE_KEYS.__getitem__, self.pieces))
-        # words through each piece (a piece may fold to none, one or several words)
-        self.word_counts: list[int] = list(accumulate(map(len, map(str.split, self.piece_keys))))
-        self.folded = " ".join(filter(None, self.piece_keys))
-        self.hay = " " + self.folded.replace(" ", "  ") + " "
+        self.pieces: list[str] = text.split(" ")
+        self.segments: list[str] = list(map(_SEGMENTS.__getitem__, self.pieces))
+        self._piece_ends: list[int] | None = None  # summed on the first hit only
+        self.hay_ends: list[int] = list(accumulate(map(len, self.segments)))
+        self.hay = " " + "".join(self.segments)
+
+    def piece_start(self, piece: int) -> int:
+        """Where piece ``piece`` starts in the text (each piece is followed by one space)."""
+        if self._piece_ends is None:
+            self._piece_ends = list(accumulate(map(len, self.pieces)))
+        return (self._piece_ends[piece - 1] + piece) if piece else 0
 
     def original(self, hay_position: int, at_end: bool) -> int:
         """The original offset of the key character at ``hay_position`` (its start, or its end)."""
-        hay = self.hay
-        word = (hay.count(" ", 0, hay_position) - 1) // 2
-        in_word = hay_position - (hay.rfind(" ", 0, hay_position) + 1)
-        piece = bisect_right(self.word_counts, word)
-        word_in_piece = word - (self.word_counts[piece - 1] if piece else 0)
-        key_words = self.piece_keys[piece].split(" ")
-        position = sum(len(w) + 1 for w in key_words[:word_in_piece]) + in_word
-        offsets = _piece_offsets(self.pieces[piece])
-        base = self.piece_starts[piece]
-        if offsets.text != self.piece_keys[piece] or position >= len(offsets.text):
-            return base + (len(self.pieces[piece]) if at_end else 0)  # cannot happen while fold is consistent
+        inner = hay_position - 1
+        piece = bisect_right(self.hay_ends, inner)
+        in_segment = inner - (self.hay_ends[piece - 1] if piece else 0)
+        segment = self.segments[piece]
+        original = self.pieces[piece]
+        key = segment[:-2].replace("  ", " ")
+        base = self.piece_start(piece)
+        if key == original:  # the common case: a plain word keys to itself
+            return base + in_segment + (1 if at_end else 0)
+        position = in_segment
+        if " " in key:
+            position -= key.replace(" ", "  ").count(" ", 0, in_segment) // 2
+        offsets = piece_offsets(original)
+        if offsets.text != key or position >= len(offsets.text):
+            return base + (len(original) if at_end else 0)  # not reached while both keys agree
         return base + (offsets.ends[position] if at_end else offsets.starts[position])
 
 
-def scan(layout: Layout, automaton) -> list[Hit]:
-    """Every key occurrence (overlapping ones included), in order of start."""
+def scan(layout: Layout, automaton, deferred: str | None = None, put_off: list | None = None) -> list[Hit]:
+    """Every key occurrence (overlapping ones included), in order of start.
+
+    Keys starting with ``deferred`` are not mapped back: their (first, last, key) scan positions
+    go to ``put_off``, for the caller to map (``Layout.original``) only the ones it needs."""
     hay = layout.hay
-    hits = []
+    text = layout.text
+    found = []
     for end_index, (length, key) in automaton.iter(hay):
         han = hay[end_index] != " "
         if han:
             first, last = end_index - length + 1, end_index
         else:
             first, last = end_index - length + 2, end_index - 1
-        hits.append((first, last, key, han))
-    hits.sort(key=lambda h: (h[0], -h[1]))
-    text = layout.text
-    found = []
-    for first, last, key, han in hits:
-        start, end = layout.original(first, False), layout.original(last, True)
+        if deferred is not None and key[0] == deferred:
+            put_off.append((first, last, key[1:]))
+            continue
+        start = layout.original(first, False)
+        end = layout.original(last, True)
         while end > start + 1 and text[end - 1] in INVISIBLE:
             end -= 1  # a zero-width space after a name folds into its span; it is not part of the name
         found.append(Hit(start, end, key, han))
+    found.sort(key=lambda h: (h.start, -h.end))
     return found
 
 
-__all__ = ["Hit", "Layout", "scan", "fold"]
+__all__ = ["Hit", "Layout", "PieceOffsets", "canonical", "piece_offsets", "scan", "scan_fold"]

@@ -9,32 +9,36 @@ after it), when exactly one office-holder of that title has that short form.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from toolkit.folding import fold
+from toolkit.linking.keys import fold
 from toolkit.linking import context
-from toolkit.linking.keys import has_marks, is_han_char
+from toolkit.linking.keys import HAN_CHARACTER, has_marks, is_han_char
 from toolkit.linking.mentions import Mention
+from toolkit.linking.spans import TakenSpans
 
 # short forms that are English or Vietnamese words first: "He said", "An", "To"
 NOT_SHORT_FORMS = frozenset("he an to so do me no on in or as at be by we us it is ma mo la le ha ho".split())
+# marks a short form's key in the alias automaton (shared with full names' keys otherwise)
+SHORT_FORM_MARK = "\x00"
 ANTECEDENT_SCORE = 0.9
 TITLE_ONLY_SCORE = 0.7
 
 
-def short_forms(entity) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)
+def short_forms(entity) -> tuple[tuple[str, str], ...]:
     """(folded short form, written short form) of a person: the surname of a Chinese person in
     English and Hán-Việt and as a character, the given name of a Vietnamese one."""
     forms: list[tuple[str, str]] = []
     if entity.type != "person":
-        return forms
+        return ()
     vietnamese = entity.id.startswith("person:vn:")
     vi, en, zh = entity.name("vi"), entity.name("en"), entity.name("zh")
     if vietnamese:
         for name in (vi, en):
             if name and len(name.split()) >= 2:
                 forms.append((fold(name.split()[-1]), name.split()[-1]))
-        return forms
+        return tuple(forms)
     if en and len(en.split()) >= 2:
         forms.append((fold(en.split()[0]), en.split()[0]))
     if zh and all(is_han_char(c) for c in zh) and len(zh) >= 2:
@@ -45,7 +49,16 @@ def short_forms(entity) -> list[tuple[str, str]]:
         if keys and written:
             forms.append((keys[0].split()[0], written[0]))
         forms.append((zh[0], zh[0]))
-    return forms
+    return tuple(forms)
+
+
+def short_form_keys(lexicon) -> set[str]:
+    """Every Latin short form of every person (folded), except words that are short forms of nobody."""
+    keys = set()
+    for entity in lexicon:
+        if entity.type == "person":
+            keys.update(k for k, _ in short_forms(entity) if not is_han_char(k[:1]) and k not in NOT_SHORT_FORMS)
+    return keys
 
 
 @cache
@@ -73,11 +86,13 @@ def _written_fits(written: str, form: str) -> bool:
     return True
 
 
-_WORD = re.compile(r"\w+")
+def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()) -> list[Mention]:
+    """Mentions of short forms outside the given mentions (which they must not overlap).
 
-
-def short_form_mentions(text: str, index, mentions: list[Mention]) -> list[Mention]:
-    """Mentions of short forms outside the given mentions (which they must not overlap)."""
+    ``short_hits``: (layout, first, last, key) of the Latin short forms the main scan found, in
+    scan positions (mapped back here, only when someone in the document or an office-holder has
+    that short form); Chinese short forms (a surname character) are looked for here, and taken
+    only next to a Chinese title."""
     lexicon = index.lexicon
     antecedents: dict[str, list[tuple[str, str]]] = {}
     for mention in mentions:
@@ -89,16 +104,23 @@ def short_form_mentions(text: str, index, mentions: list[Mention]) -> list[Menti
             if all(entity_id != mention.entity for entity_id, _ in choices):
                 choices.append((mention.entity, written))
     holders = _office_holders(index)
-    taken = [(m.start, m.end) for m in mentions]
+    han_forms = frozenset(k for k in (*antecedents, *holders) if is_han_char(k[:1]))
+    spans = [
+        (layout.original(first, False), layout.original(last, True))
+        for layout, first, last, key in short_hits if key in antecedents or key in holders
+    ]
+    if han_forms and HAN_CHARACTER.search(text):
+        spans += [(m.start(), m.end()) for m in _han_pattern(han_forms).finditer(text)]
+    if not spans:
+        return []
+    taken = TakenSpans((m.start, m.end) for m in mentions)
     found: list[Mention] = []
-    for start, end in _candidate_words(text):
-        if any(s < end and start < e for s, e in taken):
+    for start, end in spans:
+        if taken.overlaps(start, end):
             continue
         written = text[start:end]
-        key = written if is_han_char(written[:1]) else fold(written)
-        if key in NOT_SHORT_FORMS:
-            continue
         han = is_han_char(written[:1])
+        key = written if han else fold(written)
         offices = context.title_before(text, start)
         if han:
             offices = context.title_after(text, end) or (offices if offices and offices != ("",) else None)
@@ -106,28 +128,22 @@ def short_form_mentions(text: str, index, mentions: list[Mention]) -> list[Menti
         if len(choices) == 1 and (not han or offices) and _written_fits(written, choices[0][1]):
             entity_id = choices[0][0]
             found.append(Mention(start, end, written, entity_id, "person", ANTECEDENT_SCORE, entity_id))
+            taken.add(start, end)
             continue
         if offices and offices != ("",):
             fitting = [e for e in holders.get(key, ()) if context.office_fit(e, offices) == 1.0]
             if len(fitting) == 1:
                 entity = lexicon.get(fitting[0])
-                forms = dict(short_forms(entity))
-                if _written_fits(written, forms.get(key, written)):
+                written_forms = dict(short_forms(entity))
+                if _written_fits(written, written_forms.get(key, written)):
                     found.append(Mention(start, end, written, fitting[0], "person", TITLE_ONLY_SCORE, fitting[0]))
-    return found
+                    taken.add(start, end)
+    return sorted(found, key=lambda m: m.start)
 
 
-def _candidate_words(text: str):
-    """Spans that could be a short form: capitalised Latin words and single Han characters
-    that a Chinese title follows or precedes."""
-    for match in _WORD.finditer(text):
-        word = match.group(0)
-        if is_han_char(word[0]):
-            for offset, char in enumerate(word):
-                if is_han_char(char):
-                    yield match.start() + offset, match.start() + offset + 1
-        elif word[0].isupper() and len(word) >= 2:
-            yield match.start(), match.end()
+@lru_cache(maxsize=256)
+def _han_pattern(forms: frozenset[str]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(forms))))
 
 
-__all__ = ["short_form_mentions", "short_forms"]
+__all__ = ["SHORT_FORM_MARK", "short_form_keys", "short_form_mentions", "short_forms"]

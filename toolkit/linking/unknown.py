@@ -24,6 +24,7 @@ from toolkit.linking import context
 from toolkit.linking.clustering import cluster_key
 from toolkit.linking.keys import is_han_char
 from toolkit.linking.mentions import Mention
+from toolkit.linking.spans import TakenSpans
 
 NER_SCORE = 0.5
 GUESS_SCORE = 0.4
@@ -48,13 +49,9 @@ _DIRECTIONS = frozenset("东西南北中")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
 
 
-def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
 def unknown_mentions(text: str, lang: str, index, known: list[Mention]) -> list[Mention]:
     """Mentions of names the lexicon lacks (or reaches only through a Hán-Việt reading)."""
-    taken = [(m.start, m.end) for m in known]
+    taken = TakenSpans((m.start, m.end) for m in known)
     if lang == "zh":
         proposals = chinese_names(text, index.lexicon)
     elif lang == "vi":
@@ -64,7 +61,7 @@ def unknown_mentions(text: str, lang: str, index, known: list[Mention]) -> list[
     found: list[Mention] = []
     for start, end, entity_type, score in sorted(proposals):
         start, end = _trim(text, start, end)
-        if end - start < 2 or _overlaps_any(start, end, taken):
+        if end - start < 2 or taken.overlaps(start, end):
             continue
         written = text[start:end]
         if _is_title(written):
@@ -73,7 +70,7 @@ def unknown_mentions(text: str, lang: str, index, known: list[Mention]) -> list[
             start, end, written, None, entity_type, score, cluster_key(written)
         )
         found.append(mention)
-        taken.append((start, end))
+        taken.add(start, end)
     return found
 
 

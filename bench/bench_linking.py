@@ -1,0 +1,166 @@
+"""Linking throughput, alias-index build time and memory, against flashtext on the same aliases.
+
+    .venv/bin/pip install flashtext      # the comparison only; not a dependency of the project
+    .venv/bin/python bench/bench_linking.py [--quick]
+
+Corpora: the VLSP 2013 test text (Vietnamese, ``bench/vlsp.py``) cut into ~5 KB documents, and
+English news (the four seed articles, repeated) one article per document. Lexicons: the built-in
+one, and synthetic lexicons of 1 000 and 100 000 aliases (made-up names of two to four
+Vietnamese syllables drawn from the VLSP text, seeded, so every run builds the same ones).
+
+``link(text, unknown=False)`` is the linker proper (scan, written-form checks, homographs, short
+forms); proposing unknown names (underthesea NER, jieba) is timed separately on the Vietnamese
+text. flashtext gets the same written aliases (case-insensitive, its default); it does not fold
+marks, so it finds fewer mentions: the comparison is of speed on the same text and alias list.
+Times are CPU seconds of this process (``time.process_time``), best of several runs, so that
+other work on the machine disturbs the figures less; throughput is UTF-8 megabytes per second.
+"""
+
+from __future__ import annotations
+
+import gc
+import glob
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from vlsp import vlsp_lines  # noqa: E402
+
+from toolkit.lexicon import Entity, Lexicon, Name  # noqa: E402
+from toolkit.linking import link  # noqa: E402
+from toolkit.linking.automaton import AliasIndex  # noqa: E402
+
+DOCUMENT_CHARS = 5000
+
+
+def vietnamese_documents() -> list[str]:
+    documents, current, size = [], [], 0
+    for line in vlsp_lines():
+        current.append(line)
+        size += len(line) + 1
+        if size >= DOCUMENT_CHARS:
+            documents.append("\n".join(current))
+            current, size = [], 0
+    if current:
+        documents.append("\n".join(current))
+    return documents
+
+
+def english_documents(repeat: int) -> list[str]:
+    articles = [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob(str(REPO / "seeds" / "*.txt")))]
+    return articles * repeat
+
+
+def megabytes(documents: list[str]) -> float:
+    return sum(len(d.encode("utf-8")) for d in documents) / 1e6
+
+
+def synthetic_lexicon(size: int, syllables: list[str], seed: int = 7) -> Lexicon:
+    rng = random.Random(seed)
+    names: set[str] = set()
+    while len(names) < size:
+        names.add(" ".join(rng.choice(syllables).capitalize() for _ in range(rng.randint(2, 4))))
+    entities = [
+        Entity(id=f"org:synthetic:{i}", type="org", names=(Name(name, "vi"),), sources=("synthetic",))
+        for i, name in enumerate(sorted(names))
+    ]
+    return Lexicon(entities)
+
+
+def rss_bytes() -> int:
+    with open(f"/proc/{os.getpid()}/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def best_cpu(function, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        start = time.process_time()
+        function()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def build_index(lexicon: Lexicon) -> tuple[AliasIndex, float, int, int]:
+    """The index, its build time (CPU s), the process's RSS growth and the automaton's own size."""
+    gc.collect()
+    before = rss_bytes()
+    start = time.process_time()
+    index = AliasIndex(lexicon)
+    seconds = time.process_time() - start
+    return index, seconds, rss_bytes() - before, index.automaton.get_stats()["total_size"]
+
+
+def flashtext_processor(lexicon: Lexicon):
+    from flashtext import KeywordProcessor
+
+    processor = KeywordProcessor()
+    for entity in lexicon:
+        for name in entity.names:
+            processor.add_keyword(name.text, entity.id)
+    return processor
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    runs = 2 if quick else 4
+    try:
+        import flashtext  # noqa: F401
+    except ImportError:
+        raise SystemExit("flashtext is the comparison: .venv/bin/pip install flashtext")
+    corpora = {"vi (VLSP)": vietnamese_documents(), "en (seeds)": english_documents(5 if quick else 20)}
+    syllables = sorted({w for d in corpora["vi (VLSP)"] for w in d.lower().split() if w.isalpha()})
+    lexicons = {"built-in": Lexicon.builtin()}
+    lexicons["synthetic 1k"] = synthetic_lexicon(1_000, syllables)
+    lexicons["synthetic 100k"] = synthetic_lexicon(100_000, syllables)
+
+    print(f"corpora: " + ", ".join(f"{n} {megabytes(d):.2f} MB in {len(d)} documents" for n, d in corpora.items()))
+    print()
+    print("build: CPU seconds (the built-in lexicon's first build also reads the Chinese reading tables);")
+    print("memory: growth of the process's RSS while building, and the automaton's own size (pyahocorasick)")
+    print(f"{'lexicon':16} {'aliases':>8} {'keys':>8} {'patterns':>9} {'build s':>8} {'RSS MB':>7} {'automaton MB':>12}")
+    indexes = {}
+    for name, lexicon in lexicons.items():
+        index, seconds, rss, automaton = build_index(lexicon)
+        indexes[name] = index
+        aliases = sum(len(e.names) for e in lexicon)
+        print(f"{name:16} {aliases:8} {len(index.table):8} {index.patterns:9} {seconds:8.2f} {rss / 1e6:7.1f} "
+              f"{automaton / 1e6:12.1f}")
+    seconds = best_cpu(lambda: AliasIndex(lexicons["built-in"]), 1)
+    print(f"built-in rebuilt with the reading tables loaded: {seconds:.2f} s")
+    print()
+    print(f"{'corpus':12} {'lexicon':16} {'link MB/s':>10} {'flashtext MB/s':>15} {'ratio':>6} {'mentions':>9} {'flashtext':>10}")
+    results = {}
+    for corpus, documents in corpora.items():
+        size = megabytes(documents)
+        for name, index in indexes.items():
+            for document in documents[:3]:
+                link(document, unknown=False, lexicon=index)  # warm the memos
+            mentions = sum(len(link(d, unknown=False, lexicon=index)) for d in documents)
+            link_seconds = best_cpu(lambda: [link(d, unknown=False, lexicon=index) for d in documents], runs)
+            processor = flashtext_processor(index.lexicon)
+            found = sum(len(processor.extract_keywords(d, span_info=True)) for d in documents)
+            flash_seconds = best_cpu(lambda: [processor.extract_keywords(d, span_info=True) for d in documents], runs)
+            results[(corpus, name)] = size / link_seconds
+            print(f"{corpus:12} {name:16} {size / link_seconds:10.2f} {size / flash_seconds:15.2f} "
+                  f"{flash_seconds / link_seconds:6.2f} {mentions:9} {found:10}")
+    print()
+    for corpus in corpora:
+        small, large = results[(corpus, "synthetic 1k")], results[(corpus, "synthetic 100k")]
+        print(f"{corpus}: 100k aliases vs 1k: {100 * (small - large) / small:+.1f}% slower")
+    documents = corpora["vi (VLSP)"][: 10 if quick else 40]
+    size = megabytes(documents)
+    link(documents[0])  # loads underthesea's model
+    seconds = best_cpu(lambda: [link(d) for d in documents], 1)
+    print(f"with unknown names (underthesea NER), vi: {size / seconds:.3f} MB/s on {len(documents)} documents")
+
+
+if __name__ == "__main__":
+    main()
