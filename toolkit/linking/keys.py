@@ -137,6 +137,11 @@ def written_forms(key: str, candidate: Candidate) -> set[str]:
     forms = {base, base.upper(), " ".join(w[:1].upper() + w[1:] for w in words)}
     if len(words) >= 3 or base[:1].islower():
         forms |= {key, key[:1].upper() + key[1:]}
+    if len(words) >= 3:
+        # the press lower-cases a word of a long name now and then: "the Belt and Road initiative"
+        for i, word in enumerate(words):
+            if word[:1].isupper():
+                forms.add(" ".join(words[:i] + [word.lower()] + words[i + 1:]))
     return forms
 
 
