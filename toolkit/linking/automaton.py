@@ -16,7 +16,7 @@ import threading
 import weakref
 from pathlib import Path
 
-from toolkit.linking.keys import Candidate, is_han_key, key_table, written_forms
+from toolkit.linking.keys import HAN_CHARACTER, Candidate, is_han_key, key_table, written_forms
 
 _CACHE: dict[tuple[tuple[str, ...], str], "AliasIndex"] = {}
 # one lexicon object → its index, so a repeated call does not digest the lexicon again
@@ -50,16 +50,21 @@ class AliasIndex:
         self.files: tuple[str, ...] = tuple(lexicon.files)
         self.digest = digest or lexicon_digest(lexicon)
         self.table: dict[str, tuple[Candidate, ...]] = key_table(lexicon)
+        # Two automata: word keys (every pattern starts with a space, so the root has one child and
+        # a Latin text runs fast) and Chinese keys (thousands of first characters at the root),
+        # scanned only when the text has a Han character.
         self.automaton = ahocorasick.Automaton()
+        self.han_automaton = ahocorasick.Automaton()
         self.patterns = 0
         for key, candidates in self.table.items():
             forms = set()
             for candidate in candidates:
                 forms |= written_forms(key, candidate)
+            target = self.han_automaton if is_han_key(key) else self.automaton
             for form in forms:
                 pattern = pattern_of(form)
                 # the value carries the hit's length (the automaton reports only the end) and its key
-                self.automaton.add_word(pattern, (len(pattern), key))
+                target.add_word(pattern, (len(pattern), key))
             self.patterns += len(forms)
         # people's short forms ride along, marked, so one scan finds them too (see shortforms.py)
         from toolkit.linking.shortforms import SHORT_FORM_MARK, short_form_keys
@@ -71,6 +76,14 @@ class AliasIndex:
                 pattern = pattern_of(form)
                 self.automaton.add_word(pattern, (len(pattern), SHORT_FORM_MARK + key))
         self.automaton.make_automaton()
+        if len(self.han_automaton):
+            self.han_automaton.make_automaton()
+
+    def automata(self, text: str) -> tuple:
+        """The automata worth running over ``text``."""
+        if len(self.han_automaton) and HAN_CHARACTER.search(text):
+            return (self.automaton, self.han_automaton)
+        return (self.automaton,)
 
     def __len__(self) -> int:
         return len(self.table)

@@ -340,7 +340,7 @@ def _known_mentions(text: str, index: AliasIndex, lang: str) -> tuple[list[Menti
     found = []
     short_forms: list[tuple[int, int, str]] = []
     layout = Layout(text)
-    for hit in scan(layout, index.automaton, SHORT_FORM_MARK, short_forms):
+    for hit in scan(layout, index.automata(text), SHORT_FORM_MARK, short_forms):
         written = text[hit.start:hit.end]
         if not hit.han and glued(text, hit.start, hit.end):
             continue

@@ -112,7 +112,7 @@ def piece_offsets(piece: str) -> PieceOffsets:
     return PieceOffsets(key, tuple(starts), tuple(ends))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Hit:
     """A key found in the text: ``[start, end)`` in the original text; ``key`` is canonical."""
 
@@ -153,10 +153,10 @@ class Layout:
         in_segment = inner - (self.hay_ends[piece - 1] if piece else 0)
         segment = self.segments[piece]
         original = self.pieces[piece]
-        key = segment[:-2].replace("  ", " ")
         base = self.piece_start(piece)
-        if key == original:  # the common case: a plain word keys to itself
-            return base + in_segment + (1 if at_end else 0)
+        if len(segment) == len(original) + 2 and segment.startswith(original):
+            return base + in_segment + (1 if at_end else 0)  # the common case: a plain word keys to itself
+        key = segment[:-2].replace("  ", " ")
         position = in_segment
         if " " in key:
             position -= key.replace(" ", "  ").count(" ", 0, in_segment) // 2
@@ -166,15 +166,18 @@ class Layout:
         return base + (offsets.ends[position] if at_end else offsets.starts[position])
 
 
-def scan(layout: Layout, automaton, deferred: str | None = None, put_off: list | None = None) -> list[Hit]:
+def scan(layout: Layout, automata, deferred: str | None = None, put_off: list | None = None) -> list[Hit]:
     """Every key occurrence (overlapping ones included), in order of start.
 
     Keys starting with ``deferred`` are not mapped back: their (first, last, key) scan positions
-    go to ``put_off``, for the caller to map (``Layout.original``) only the ones it needs."""
+    go to ``put_off``, for the caller to map (``Layout.original``) only the ones it needs.
+    ``automata``: one automaton or several (their hits are merged)."""
+    if not isinstance(automata, (tuple, list)):
+        automata = (automata,)
     hay = layout.hay
     text = layout.text
     found = []
-    for end_index, (length, key) in automaton.iter(hay):
+    for end_index, (length, key) in (hit for automaton in automata for hit in automaton.iter(hay)):
         han = hay[end_index] != " "
         if han:
             first, last = end_index - length + 1, end_index
