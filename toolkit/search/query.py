@@ -23,6 +23,9 @@ from toolkit.search.index import entity_token
 
 MARK_OPEN, MARK_CLOSE = "«", "»"
 SNIPPET_CONTEXT = 80
+# word and phrase matches marked per document (linked mentions of the entities are all marked)
+MAX_HIGHLIGHTS = 10
+_BLOCK_LINES = 16
 
 
 @dataclass(frozen=True)
@@ -172,21 +175,59 @@ def _phrase_pattern(phrase: str) -> str:
 
 
 def _hit(name: str, body: str, mentions: list, score: float, expansion: Expansion) -> SearchHit:
-    from toolkit.folding import fold_with_offsets
-
     wanted = set(expansion.entities) | ({expansion.cluster} if expansion.cluster else set())
     spans = [(start, end) for start, end, entity in mentions if entity in wanted]
+    linked = {entity for _start, _end, entity in mentions if entity in wanted}
+    # plain words are found in the text; an entity the linker marked is shown by its mentions,
+    # and only an entity it did not mark here (the document matched on a rendering) is searched for
     phrases = [term.words for term in expansion.terms if not term.entities]
-    phrases += [key for keys in expansion.phrases.values() for key in keys]
+    phrases += [key for entity, keys in expansion.phrases.items() if entity not in linked for key in keys]
     if phrases:
-        folded = fold_with_offsets(body)
-        pattern = re.compile("|".join(_phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True)))
-        for match in pattern.finditer(folded.text):
-            if match.end() > match.start():
-                spans.append((folded.starts[match.start()], folded.ends[match.end() - 1]))
+        spans += _phrase_spans(body, list(dict.fromkeys(phrases)))
     merged = _merge(spans)
     present = tuple(dict.fromkeys(entity for _s, _e, entity in mentions if entity in wanted))
     return SearchHit(name, score, _snippet(body, merged), tuple((s, e, body[s:e]) for s, e in merged), present)
+
+
+def _phrase_spans(body: str, phrases: list[str]) -> list[tuple[int, int]]:
+    """Where the folded phrases occur in ``body``, as spans of the original text.
+
+    The offset map of ``fold_with_offsets`` costs ~30x the plain fold and a regex alternation of
+    many phrases is slow, so the work narrows in steps: the plain fold of the whole body says
+    which phrases occur at all (a substring test), then blocks of lines, then lines, and only a
+    matching line is mapped. At most MAX_HIGHLIGHTS spans are collected."""
+    from toolkit.folding import fold, fold_with_offsets
+    from toolkit.linking.keys import is_han_key
+
+    literals = {p: p.replace(" ", "") if is_han_key(p) else p for p in phrases}
+    folded_body = fold(body)
+    present = [p for p, literal in literals.items() if literal in folded_body]
+    if not present:
+        return []
+    needles = [literals[p] for p in present]
+    pattern = re.compile("|".join(_phrase_pattern(p) for p in sorted(present, key=len, reverse=True)))
+    lines = body.splitlines(keepends=True)
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for block_start in range(0, len(lines), _BLOCK_LINES):
+        block = lines[block_start:block_start + _BLOCK_LINES]
+        block_length = sum(map(len, block))
+        folded_block = fold("".join(block))
+        if any(needle in folded_block for needle in needles):
+            line_offset = offset
+            for line in block:
+                folded_line = fold(line)
+                if any(needle in folded_line for needle in needles) and pattern.search(folded_line):
+                    folded = fold_with_offsets(line)
+                    for match in pattern.finditer(folded.text):
+                        if match.end() > match.start():
+                            spans.append((line_offset + folded.starts[match.start()],
+                                          line_offset + folded.ends[match.end() - 1]))
+                    if len(spans) >= MAX_HIGHLIGHTS:
+                        return spans
+                line_offset += len(line)
+        offset += block_length
+    return spans
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
