@@ -95,7 +95,10 @@ def build_index(lexicon: Lexicon) -> tuple[AliasIndex, float, int, int]:
     start = time.process_time()
     index = AliasIndex(lexicon)
     seconds = time.process_time() - start
-    return index, seconds, rss_bytes() - before, index.automaton.get_stats()["total_size"]
+    size = index.automaton.get_stats()["total_size"]
+    if len(index.han_automaton):
+        size += index.han_automaton.get_stats()["total_size"]
+    return index, seconds, rss_bytes() - before, size
 
 
 def flashtext_processor(lexicon: Lexicon):
@@ -124,7 +127,7 @@ def main() -> None:
     print(f"corpora: " + ", ".join(f"{n} {megabytes(d):.2f} MB in {len(d)} documents" for n, d in corpora.items()))
     print()
     print("build: CPU seconds (the built-in lexicon's first build also reads the Chinese reading tables);")
-    print("memory: growth of the process's RSS while building, and the automaton's own size (pyahocorasick)")
+    print("memory: growth of the process's RSS while building, and the automata's own size (pyahocorasick)")
     print(f"{'lexicon':16} {'aliases':>8} {'keys':>8} {'patterns':>9} {'build s':>8} {'RSS MB':>7} {'automaton MB':>12}")
     indexes = {}
     for name, lexicon in lexicons.items():

@@ -135,9 +135,13 @@ def written_forms(key: str, candidate: Candidate) -> set[str]:
         base = key
     words = base.split(" ")
     forms = {base, base.upper(), " ".join(w[:1].upper() + w[1:] for w in words)}
-    if len(words) >= 3 or base[:1].islower():
+    # English press writes long names in any case ("the new western land-sea route"); Vietnamese
+    # writes a name's case as the lexicon does, so its names get no lower-case forms (fewer
+    # partial matches in running Vietnamese text, which is all lower-case syllables)
+    caseless = candidate.lang != "vi" and len(words) >= 3
+    if caseless or base[:1].islower():
         forms |= {key, key[:1].upper() + key[1:]}
-    if len(words) >= 3:
+    if caseless:
         # the press lower-cases a word of a long name now and then: "the Belt and Road initiative"
         for i, word in enumerate(words):
             if word[:1].isupper():
