@@ -192,11 +192,11 @@ def _hit(name: str, body: str, mentions: list, score: float, expansion: Expansio
 def _phrase_spans(body: str, phrases: list[str]) -> list[tuple[int, int]]:
     """Where the folded phrases occur in ``body``, as spans of the original text.
 
-    The offset map of ``fold_with_offsets`` costs ~30x the plain fold and a regex alternation of
-    many phrases is slow, so the work narrows in steps: the plain fold of the whole body says
-    which phrases occur at all (a substring test), then blocks of lines, then lines, and only a
-    matching line is mapped. At most MAX_HIGHLIGHTS spans are collected."""
-    from toolkit.folding import fold, fold_with_offsets
+    A regex alternation of many phrases is slow, so the work narrows in steps: the plain fold of
+    the whole body says which phrases occur at all (a substring test), then blocks of lines, then
+    lines, and only a matching line is mapped back (word by word, see _FoldedWords). At most
+    MAX_HIGHLIGHTS spans are collected."""
+    from toolkit.folding import fold
     from toolkit.linking.keys import is_han_key
 
     literals = {p: p.replace(" ", "") if is_han_key(p) else p for p in phrases}
@@ -218,16 +218,58 @@ def _phrase_spans(body: str, phrases: list[str]) -> list[tuple[int, int]]:
             for line in block:
                 folded_line = fold(line)
                 if any(needle in folded_line for needle in needles) and pattern.search(folded_line):
-                    folded = fold_with_offsets(line)
-                    for match in pattern.finditer(folded.text):
+                    words = _FoldedWords(line)
+                    for match in pattern.finditer(words.text):
                         if match.end() > match.start():
-                            spans.append((line_offset + folded.starts[match.start()],
-                                          line_offset + folded.ends[match.end() - 1]))
+                            spans.append((line_offset + words.start(match.start()),
+                                          line_offset + words.end(match.end())))
                     if len(spans) >= MAX_HIGHLIGHTS:
                         return spans
                 line_offset += len(line)
         offset += block_length
     return spans
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+class _FoldedWords:
+    """A line folded word by word, with each folded word's place in the line.
+
+    ``fold_with_offsets`` maps every character but costs ~30x the plain fold; a highlight needs
+    only word edges (the phrase pattern matches whole words), and inside a Han run, which the fold
+    leaves as it is, the characters themselves."""
+
+    def __init__(self, line: str) -> None:
+        from toolkit.folding import fold
+
+        pieces, starts, position = [], [], 0
+        self._spans: list[tuple[int, int, bool]] = []
+        for match in _WORD.finditer(line):
+            folded = fold(match.group())
+            if not folded:
+                continue
+            pieces.append(folded)
+            starts.append(position)
+            self._spans.append((match.start(), match.end(), folded == match.group()))
+            position += len(folded) + 1
+        self.text = " ".join(pieces)
+        self._starts = starts
+
+    def _piece(self, offset: int) -> int:
+        from bisect import bisect_right
+
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def start(self, offset: int) -> int:
+        index = self._piece(offset)
+        start, _end, same = self._spans[index]
+        return start + (offset - self._starts[index]) if same else start
+
+    def end(self, offset: int) -> int:
+        index = self._piece(offset - 1)
+        start, end, same = self._spans[index]
+        return start + (offset - self._starts[index]) if same else end
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
