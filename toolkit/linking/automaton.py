@@ -50,6 +50,7 @@ class AliasIndex:
         self.files: tuple[str, ...] = tuple(lexicon.files)
         self.digest = digest or lexicon_digest(lexicon)
         self.table: dict[str, tuple[Candidate, ...]] = key_table(lexicon)
+        self.fitting: dict[tuple[str, str], tuple[Candidate, ...]] = {}  # filled by the linker
         # Two automata: word keys (every pattern starts with a space, so the root has one child and
         # a Latin text runs fast) and Chinese keys (thousands of first characters at the root),
         # scanned only when the text has a Han character.

@@ -29,6 +29,7 @@ from toolkit.linking.mentions import Mention
 from toolkit.linking.scan import Hit, Layout, scan
 from toolkit.linking.spans import TakenSpans
 
+_FITTING_CACHE = 200_000  # (written form, key) → candidates that fit, kept per index
 SHORT_FORM_MARK = "\x00"  # as in shortforms.py (imported only once a short form may be there)
 
 LANGS = ("vi", "en", "zh")
@@ -134,7 +135,7 @@ class _Document:
         # entity → starts of the hits it is a candidate of: a parent may itself be a homograph
         self.possible = possible
         self.ancestors: set[str] = set()
-        for entity_id in sure:
+        for entity_id in set(sure):
             self.ancestors.update(_ancestors(lexicon, entity_id))
         self.countries = Counter(c for c in map(country_of, sure) if c)
         self.resolved: dict[str, str] = {}  # key → entity chosen with confidence
@@ -344,7 +345,11 @@ def _known_mentions(text: str, index: AliasIndex, lang: str) -> tuple[list[Menti
         written = text[hit.start:hit.end]
         if not hit.han and glued(text, hit.start, hit.end):
             continue
-        fitting = tuple(c for c in index.candidates(hit.key) if written_form_fits(written, c, hit.key))
+        fitting = index.fitting.get((written, hit.key))
+        if fitting is None:
+            fitting = tuple(c for c in index.candidates(hit.key) if written_form_fits(written, c, hit.key))
+            if len(index.fitting) < _FITTING_CACHE:
+                index.fitting[(written, hit.key)] = fitting
         if fitting:
             found.append((hit, fitting))
     han_spans = [(h.start, h.end) for h, _ in found if h.han]
