@@ -169,3 +169,30 @@ def test_parallel_build_gives_the_same_results(tmp_path, table):
     for query in ("hanoi", "He Wei", "du lich"):
         assert [h.to_dict() for h in search(tmp_path / "one.db", query)] == \
             [h.to_dict() for h in search(tmp_path / "two.db", query)]
+
+
+def test_plain_word_highlights_are_the_original_words(index):
+    (hit,) = index.search("phat bieu")
+    assert [text for _s, _e, text in hit.highlights] == ["phát", "biểu"]  # two words, each marked
+    (chinese,) = index.search("市长")
+    assert [text for _s, _e, text in chinese.highlights] == ["市长"]
+    assert "越南河内«市长»会见" in chinese.snippet
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40))
+def test_any_query_string_searches_without_error(index, query):
+    # FTS5 syntax in the query (quotes, NEAR, *, ^, column filters) is never passed through
+    for hit in index.search(query, limit=3):
+        assert all(0 <= s < e for s, e, _t in hit.highlights)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_companion_is_idempotent_and_total(text):
+    once = companion(text)
+    assert companion(once) == once
