@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 
 
 class TakenSpans:
@@ -19,11 +19,11 @@ class TakenSpans:
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_left(self._starts, end)  # spans starting before our end
-        # spans are disjoint and sorted, so only the last one starting before ``end`` can reach us,
-        # unless several were added overlapping on purpose (add() refuses that)
+        # the spans are disjoint and sorted, so only the last one starting before ``end`` can reach us
         return i > 0 and self._ends[i - 1] > start
 
     def add(self, start: int, end: int) -> None:
+        """Add a span that overlaps none already held (the callers check ``overlaps`` first)."""
         i = bisect_left(self._starts, start)
         self._starts.insert(i, start)
         self._ends.insert(i, end)
