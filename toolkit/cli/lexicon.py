@@ -12,7 +12,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from toolkit.lexicon import ENTITY_TYPES, Entity, Lexicon, LexiconError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the lexicon package loads on use, not on every CLI start
+    from toolkit.lexicon import Entity, Lexicon
 
 PathsArgument = Annotated[
     Optional[list[Path]],
@@ -97,6 +100,8 @@ def describe(entity: Entity, lexicon: Lexicon) -> str:
 
 
 def _load(paths: list[Path], builtin: bool) -> Lexicon:
+    from toolkit.lexicon import Lexicon, LexiconError
+
     try:
         return Lexicon.builtin(*paths) if builtin else Lexicon.load(*paths)
     except LexiconError as error:
@@ -105,6 +110,8 @@ def _load(paths: list[Path], builtin: bool) -> Lexicon:
 
 
 def _type_counts(counts: dict[str, int]) -> str:
+    from toolkit.lexicon import ENTITY_TYPES
+
     return " ".join(f"{entity_type}={counts.get(entity_type, 0)}" for entity_type in ENTITY_TYPES)
 
 
