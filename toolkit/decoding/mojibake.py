@@ -53,6 +53,7 @@ def _class(lo: int, hi: int) -> str:
 
 
 _CONT = _class(0x80, 0xBF)
+_LEAD_THEN_CONTINUATION = re.compile(_class(0xC2, 0xF4) + _CONT)
 _UTF8_AS_CHARS = re.compile(
     f"{_class(0xC2, 0xDF)}{_CONT}|{_class(0xE0, 0xEF)}{_CONT}{{2}}|{_class(0xF0, 0xF4)}{_CONT}{{3}}"
 )
@@ -72,7 +73,19 @@ def has_utf8_mojibake(text: str) -> bool:
     if not any(lead in text for lead in _VIETNAMESE_LEADS if len(lead) == 1):
         if not ("º" in text or "»" in text) or not ("áº" in text or "á»" in text):
             return False
-    return _UTF8_AS_CHARS.search(text) is not None
+    return _contains_utf8_as_chars(text)
+
+
+def _contains_utf8_as_chars(text: str) -> bool:
+    # A lead byte's character followed by a continuation's is rare in clean text, and one
+    # two-class pattern scans about 3x faster than the full alternation: try the full
+    # sequence only where that pair occurs.
+    position = 0
+    while (pair := _LEAD_THEN_CONTINUATION.search(text, position)) is not None:
+        if _UTF8_AS_CHARS.match(text, pair.start()):
+            return True
+        position = pair.start() + 1
+    return False
 
 
 def _undo_utf8_once(text: str) -> tuple[str, int, str]:
