@@ -162,7 +162,6 @@ def _fts_query(terms: list[Term], phrases: dict[str, tuple[str, ...]], cluster: 
     return query
 
 
-_WORD_EDGE = r"(?<![^\W_])"
 _WORD_END = r"(?![^\W_])"
 
 
@@ -171,7 +170,22 @@ def _phrase_pattern(phrase: str) -> str:
 
     if is_han_key(phrase):
         return re.escape(phrase.replace(" ", ""))
-    return _WORD_EDGE + r"\s+".join(re.escape(w) for w in phrase.split()) + _WORD_END
+    # the start edge is checked on each match (_at_word_start): a lookbehind tried at every
+    # position makes Python's regex engine several times slower than a literal first character
+    return r"\s+".join(re.escape(w) for w in phrase.split()) + _WORD_END
+
+
+def _at_word_start(text: str, match: re.Match) -> bool:
+    start = match.start()
+    if start == 0 or not (text[start - 1].isalnum()):
+        return True
+    from toolkit.linking.keys import is_han_char
+
+    return is_han_char(text[start])  # Han phrases are found inside runs (the run has no spaces)
+
+
+def _search(pattern: re.Pattern, text: str) -> bool:
+    return any(_at_word_start(text, match) for match in pattern.finditer(text))
 
 
 def _hit(name: str, body: str, mentions: list, score: float, expansion: Expansion) -> SearchHit:
@@ -193,7 +207,7 @@ def _phrase_spans(body: str, phrases: list[str]) -> list[tuple[int, int]]:
     """Where the folded phrases occur in ``body``, as spans of the original text.
 
     A regex alternation of many phrases is slow, so the work narrows in steps: the plain fold of
-    the whole body says which phrases occur at all (a substring test), then blocks of lines, then
+    the whole body says which phrases occur at all (a substring test, then the pattern), then blocks of lines, then
     lines, and only a matching line is mapped back (word by word, see _FoldedWords). At most
     MAX_HIGHLIGHTS spans are collected."""
     from toolkit.folding import fold
@@ -204,8 +218,9 @@ def _phrase_spans(body: str, phrases: list[str]) -> list[tuple[int, int]]:
     present = [p for p, literal in literals.items() if literal in folded_body]
     if not present:
         return []
-    needles = [literals[p] for p in present]
     pattern = re.compile("|".join(_phrase_pattern(p) for p in sorted(present, key=len, reverse=True)))
+    if not _search(pattern, folded_body):
+        return []
     lines = body.splitlines(keepends=True)
     spans: list[tuple[int, int]] = []
     offset = 0
@@ -213,14 +228,13 @@ def _phrase_spans(body: str, phrases: list[str]) -> list[tuple[int, int]]:
         block = lines[block_start:block_start + _BLOCK_LINES]
         block_length = sum(map(len, block))
         folded_block = fold("".join(block))
-        if any(needle in folded_block for needle in needles):
+        if _search(pattern, folded_block):
             line_offset = offset
             for line in block:
-                folded_line = fold(line)
-                if any(needle in folded_line for needle in needles) and pattern.search(folded_line):
+                if _search(pattern, fold(line)):
                     words = _FoldedWords(line)
                     for match in pattern.finditer(words.text):
-                        if match.end() > match.start():
+                        if match.end() > match.start() and _at_word_start(words.text, match):
                             spans.append((line_offset + words.start(match.start()),
                                           line_offset + words.end(match.end())))
                     if len(spans) >= MAX_HIGHLIGHTS:
