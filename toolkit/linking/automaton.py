@@ -80,9 +80,12 @@ class AliasIndex:
         if len(self.han_automaton):
             self.han_automaton.make_automaton()
 
-    def automata(self, text: str) -> tuple:
-        """The automata worth running over ``text``."""
-        if len(self.han_automaton) and HAN_CHARACTER.search(text):
+    def automata(self, text: str, has_han: bool | None = None) -> tuple:
+        """The automata worth running over ``text`` (``has_han``: whether it has a Han character,
+        when the caller knows)."""
+        if has_han is None:
+            has_han = HAN_CHARACTER.search(text) is not None
+        if len(self.han_automaton) and has_han:
             return (self.automaton, self.han_automaton)
         return (self.automaton,)
 

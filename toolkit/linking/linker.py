@@ -39,12 +39,15 @@ _DISTRICT_WORDS = frozenset({"huyện", "thị xã", "county", "district", "县"
 _PROVINCE_WORDS = frozenset({"tỉnh", "province", "province of", "省"})
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str, has_han: bool | None = None) -> str:
     """``zh`` when Han characters make up a tenth of the letters, ``vi`` when one letter in twelve
-    is not ASCII (a marked Vietnamese letter), else ``en``."""
+    is not ASCII (a marked Vietnamese letter), else ``en``. ``has_han=False`` (the caller knows
+    the text has no Han character) skips counting them."""
     sample = text[:2000]
+    if sample.isascii():
+        return "en"
     letters = max(len(sample) - sample.count(" ") - sample.count("\n"), 1)
-    if len(HAN_CHARACTER.findall(sample)) * 10 >= letters:
+    if has_han is not False and len(HAN_CHARACTER.findall(sample)) * 10 >= letters:
         return "zh"
     # about one letter in four of Vietnamese carries a mark (a non-ASCII letter); English quoting
     # Vietnamese names, one in fifty
@@ -97,7 +100,10 @@ def glued(text: str, start: int, end: int) -> bool:
 # ----------------------------------------------------------------------------- choosing hits
 
 def longest_first(hits: list[tuple[Hit, tuple[Candidate, ...]]]) -> list[tuple[Hit, tuple[Candidate, ...]]]:
-    """The longest hits that do not overlap (ties: the leftmost), in text order."""
+    """The longest hits that do not overlap (ties: the leftmost), in text order (``hits`` come
+    in order of start)."""
+    if all(hits[i][0].end <= hits[i + 1][0].start for i in range(len(hits) - 1)):
+        return hits  # already in text order without overlaps: the common case
     chosen: list[tuple[Hit, tuple[Candidate, ...]]] = []
     taken = TakenSpans()
     for hit, candidates in sorted(hits, key=lambda h: (-(h[0].end - h[0].start), h[0].start)):
@@ -289,6 +295,19 @@ def _bare_span(text: str, hit: Hit) -> tuple[int, int] | None:
     return None
 
 
+def _designated_keys(index: AliasIndex) -> frozenset[str]:
+    """The index's keys written with an administrative word (``_bare_span`` may find a bare name
+    inside them), found once per index so that a document without one skips the search."""
+    keys = getattr(index, "_designated_keys", None)
+    if keys is None:
+        keys = frozenset(
+            key for key in index.table
+            if key.startswith(_DESIGNATOR_KEYS) or (len(key) >= 3 and key[-1] in _HAN_PLACE_SUFFIXES)
+        )
+        index._designated_keys = keys
+    return keys
+
+
 def _with_bare_place_names(text: str, found):
     """A hit written with its administrative word also stands for the entities of the bare name:
     太原市 and ``thành phố Thái Nguyên`` name the Vietnamese city, but Taiyuan (太原, ``Thái
@@ -323,12 +342,13 @@ def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = Tr
     if not text.strip():
         return []
     index = lexicon if isinstance(lexicon, AliasIndex) else alias_index(lexicon)
-    lang = lang or detect_language(text)
-    mentions, short_hits = _known_mentions(text, index, lang)
+    has_han = not text.isascii() and HAN_CHARACTER.search(text) is not None
+    lang = lang or detect_language(text, has_han)
+    mentions, short_hits = _known_mentions(text, index, lang, has_han)
     if short_hits or lang == "zh" or any(m.type == "person" for m in mentions):
         from toolkit.linking.shortforms import short_form_mentions
 
-        mentions += short_form_mentions(text, index, mentions, short_hits)
+        mentions += short_form_mentions(text, index, mentions, short_hits, has_han)
     if unknown:
         from toolkit.linking.unknown import unknown_mentions
 
@@ -336,29 +356,55 @@ def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = Tr
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
-def _known_mentions(text: str, index: AliasIndex, lang: str) -> tuple[list[Mention], list[tuple[int, int]]]:
-    """Mentions of lexicon names, and the spans of people's short forms the scan found."""
+def _known_mentions(text: str, index: AliasIndex, lang: str, has_han: bool | None = None):
+    """Mentions of lexicon names, and (layout, first, last, key) of the people's short forms the
+    scan found (mapped back only when the document gives them someone to stand for)."""
     found = []
     short_forms: list[tuple[int, int, str]] = []
     layout = Layout(text)
-    for hit in scan(layout, index.automata(text), SHORT_FORM_MARK, short_forms):
-        written = text[hit.start:hit.end]
-        if not hit.han and glued(text, hit.start, hit.end):
+    fitting_cache = index.fitting
+    candidates_of = index.table.get
+    for hit in scan(layout, index.automata(text, has_han), SHORT_FORM_MARK, short_forms):
+        start, end = hit.start, hit.end
+        if not hit.han and glued(text, start, end):
             continue
-        fitting = index.fitting.get((written, hit.key))
+        cache_key = (text[start:end], hit.key)
+        fitting = fitting_cache.get(cache_key)
         if fitting is None:
-            fitting = tuple(c for c in index.candidates(hit.key) if written_form_fits(written, c, hit.key))
-            if len(index.fitting) < _FITTING_CACHE:
-                index.fitting[(written, hit.key)] = fitting
+            written = cache_key[0]
+            fitting = tuple(c for c in candidates_of(hit.key, ()) if written_form_fits(written, c, hit.key))
+            if len(fitting_cache) < _FITTING_CACHE:
+                fitting_cache[cache_key] = fitting
         if fitting:
             found.append((hit, fitting))
-    han_spans = [(h.start, h.end) for h, _ in found if h.han]
-    if han_spans:
-        on_edges = chinese_hits_on_word_edges(text, han_spans, index.lexicon)
-        found = [(h, c) for h, c in found if not h.han or (h.start, h.end) in on_edges]
-    found = _with_bare_place_names(text, found)
+    if has_han is not False:
+        han_spans = [(h.start, h.end) for h, _ in found if h.han]
+        if han_spans:
+            on_edges = chinese_hits_on_word_edges(text, han_spans, index.lexicon)
+            found = [(h, c) for h, c in found if not h.han or (h.start, h.end) in on_edges]
+    designated = _designated_keys(index)
+    if any(h.key in designated for h, _ in found):
+        found = _with_bare_place_names(text, found)
     chosen = longest_first(found)
     lexicon = index.lexicon
+    # the document's evidence is gathered only when a name several entities share needs it
+    document = _document(text, chosen, lexicon, lang) if any(len(c) > 1 for _, c in chosen) else None
+    mentions = []
+    for hit, candidates in chosen:
+        if len(candidates) == 1:
+            candidate = candidates[0]
+            score = candidate.weight
+        else:
+            candidate, score = _resolve(text, hit, candidates, document, lexicon)
+        start, end = hit.start, hit.end
+        if candidate.type == "place":
+            start, end = _with_designator(text, start, end, hit.han)
+        mentions.append(Mention(start, end, text[start:end], candidate.entity, candidate.type,
+                                round(score, 3), candidate.entity))
+    return mentions, [(layout, first, last, key) for first, last, key in short_forms]
+
+
+def _document(text: str, chosen, lexicon, lang: str) -> "_Document":
     possible: dict[str, set[int]] = {}
     for hit, candidates in chosen:
         for candidate in candidates:
@@ -367,15 +413,7 @@ def _known_mentions(text: str, index: AliasIndex, lang: str) -> tuple[list[Menti
     document.country_mentions = sorted(
         (h.start, h.end, c[0].entity.split(":")[1]) for h, c in chosen if len(c) == 1 and _is_country(c[0].entity)
     )
-    mentions = []
-    for hit, candidates in chosen:
-        candidate, score = _resolve(text, hit, candidates, document, lexicon)
-        start, end = hit.start, hit.end
-        if candidate.type == "place":
-            start, end = _with_designator(text, start, end, hit.han)
-        mentions.append(Mention(start, end, text[start:end], candidate.entity, candidate.type,
-                                round(score, 3), candidate.entity))
-    return mentions, [(layout, first, last, key) for first, last, key in short_forms]
+    return document
 
 
 _DESIGNATOR_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(tỉnh|thành phố|huyện|thị xã|tp\.?)\s+$", re.IGNORECASE)

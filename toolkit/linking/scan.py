@@ -68,6 +68,18 @@ def _segment(piece: str) -> str:
 _SEGMENTS = WordMemo(_segment)
 
 
+def _plain_offset(piece: str) -> int:
+    """Where the piece's key stands, character for character, inside the piece (``China,`` → 0,
+    ``(CPC)`` → 1), or -1 when the key is not a plain copy of a part of the piece."""
+    key = _SEGMENTS[piece][:-2]
+    if not key or " " in key:
+        return -1
+    return piece.find(key)
+
+
+_PLAIN_OFFSETS = WordMemo(_plain_offset)
+
+
 @dataclass(frozen=True, slots=True)
 class PieceOffsets:
     """A piece's scan key with, per key character, the span of the piece it came from."""
@@ -146,6 +158,30 @@ class Layout:
             self._piece_ends = list(accumulate(map(len, self.pieces)))
         return (self._piece_ends[piece - 1] + piece) if piece else 0
 
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """The original ``[start, end)`` of the key characters ``first..last`` of the scan string.
+
+        The common case, both ends in pieces whose key is a plain copy of a part of them, is
+        settled here by one memo lookup each instead of calling ``original``."""
+        hay_ends = self.hay_ends
+        if self._piece_ends is None:
+            self._piece_ends = list(accumulate(map(len, self.pieces)))
+        piece = bisect_right(hay_ends, first - 1)
+        offset = _PLAIN_OFFSETS[self.pieces[piece]]
+        if offset >= 0:
+            start = ((self._piece_ends[piece - 1] + piece) if piece else 0) + offset + first - 1 - (
+                hay_ends[piece - 1] if piece else 0)
+        else:
+            start = self.original(first, False)
+        piece = bisect_right(hay_ends, last - 1)
+        offset = _PLAIN_OFFSETS[self.pieces[piece]]
+        if offset >= 0:
+            end = ((self._piece_ends[piece - 1] + piece) if piece else 0) + offset + last - (
+                hay_ends[piece - 1] if piece else 0)
+        else:
+            end = self.original(last, True)
+        return start, end
+
     def original(self, hay_position: int, at_end: bool) -> int:
         """The original offset of the key character at ``hay_position`` (its start, or its end)."""
         inner = hay_position - 1
@@ -186,8 +222,7 @@ def scan(layout: Layout, automata, deferred: str | None = None, put_off: list | 
         if deferred is not None and key[0] == deferred:
             put_off.append((first, last, key[1:]))
             continue
-        start = layout.original(first, False)
-        end = layout.original(last, True)
+        start, end = layout.span(first, last)
         while end > start + 1 and text[end - 1] in INVISIBLE:
             end -= 1  # a zero-width space after a name folds into its span; it is not part of the name
         found.append(Hit(start, end, key, han))

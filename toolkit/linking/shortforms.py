@@ -76,6 +76,20 @@ def _office_holders(index) -> dict[str, tuple[str, ...]]:
     return {key: tuple(ids) for key, ids in table.items()}
 
 
+def _forms_by_id(index) -> dict[str, tuple[tuple[str, str], ...]]:
+    """entity id → its short forms, kept on the index (hashing an entity costs more than its id)."""
+    table = getattr(index, "_short_forms_by_id", None)
+    if table is None:
+        table = index._short_forms_by_id = {}
+    return table
+
+
+@cache
+def _han_holder_forms(index) -> frozenset[str]:
+    """The Chinese short forms (a surname character) some office-holder has."""
+    return frozenset(k for k in _office_holders(index) if is_han_char(k[:1]))
+
+
 def _written_fits(written: str, form: str) -> bool:
     if is_han_char(form[:1]):
         return written == form
@@ -86,31 +100,39 @@ def _written_fits(written: str, form: str) -> bool:
     return True
 
 
-def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()) -> list[Mention]:
+def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=(), has_han: bool | None = None) -> list[Mention]:
     """Mentions of short forms outside the given mentions (which they must not overlap).
 
     ``short_hits``: (layout, first, last, key) of the Latin short forms the main scan found, in
     scan positions (mapped back here, only when someone in the document or an office-holder has
     that short form); Chinese short forms (a surname character) are looked for here, and taken
-    only next to a Chinese title."""
+    only next to a Chinese title. ``has_han``: whether the text has a Han character (searched
+    when None)."""
     lexicon = index.lexicon
     antecedents: dict[str, list[tuple[str, str]]] = {}
+    forms_of = _forms_by_id(index)
     for mention in mentions:
         if mention.type != "person" or mention.entity is None:
             continue
-        entity = lexicon.get(mention.entity)
-        for key, written in short_forms(entity) if entity else ():
+        forms = forms_of.get(mention.entity)
+        if forms is None:
+            entity = lexicon.get(mention.entity)
+            forms = forms_of[mention.entity] = short_forms(entity) if entity else ()
+        for key, written in forms:
             choices = antecedents.setdefault(key, [])
             if all(entity_id != mention.entity for entity_id, _ in choices):
                 choices.append((mention.entity, written))
     holders = _office_holders(index)
-    han_forms = frozenset(k for k in (*antecedents, *holders) if is_han_char(k[:1]))
     spans = [
         (layout.original(first, False), layout.original(last, True))
         for layout, first, last, key in short_hits if key in antecedents or key in holders
     ]
-    if han_forms and HAN_CHARACTER.search(text):
-        spans += [(m.start(), m.end()) for m in _han_pattern(han_forms).finditer(text)]
+    if has_han is None:
+        has_han = HAN_CHARACTER.search(text) is not None
+    if has_han:
+        han_forms = _han_holder_forms(index) | frozenset(k for k in antecedents if is_han_char(k[:1]))
+        if han_forms:
+            spans += [(m.start(), m.end()) for m in _han_pattern(han_forms).finditer(text)]
     if not spans:
         return []
     taken = TakenSpans((m.start, m.end) for m in mentions)
