@@ -196,3 +196,16 @@ def test_any_query_string_searches_without_error(index, query):
 def test_companion_is_idempotent_and_total(text):
     once = companion(text)
     assert companion(once) == once
+
+
+def test_an_unknown_name_finds_its_other_renderings_when_indexed_with_unknown_names(tmp_path, table):
+    documents = [("vi.txt", "Ông Lưu Hải Tinh gặp Bộ trưởng tại Hà Nội hôm qua.".encode()),
+                 ("en.txt", b"Foreign Minister Liu Haixing met officials in Hanoi."),
+                 ("zh.txt", "刘海星在河内会见了官员。".encode()),
+                 ("none.txt", b"Officials met in Hanoi.")]
+    build_index(tmp_path / "u.db", documents, table, unknown=True)
+    with SearchIndex(tmp_path / "u.db") as opened:
+        assert opened.expand("Liu Haixing").cluster == "nil:liu-hai-xing"
+        assert names(opened.search("Liu Haixing")) == {"vi.txt", "en.txt", "zh.txt"}
+        (hit,) = [h for h in opened.search("刘海星") if h.name == "vi.txt"]
+        assert "«Lưu Hải Tinh»" in hit.snippet
