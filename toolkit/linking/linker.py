@@ -416,6 +416,7 @@ def _document(text: str, chosen, lexicon, lang: str) -> "_Document":
     return document
 
 
+_DESIGNATOR_LAST_CHARACTERS = frozenset("hHốỐnNãÃpP.\u0301\u0303")  # tỉnh phố huyện xã tp., NFC or NFD
 _DESIGNATOR_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(tỉnh|thành phố|huyện|thị xã|tp\.?)\s+$", re.IGNORECASE)
 
 
@@ -424,6 +425,8 @@ def _with_designator(text: str, start: int, end: int, han: bool) -> tuple[int, i
     ``huyện Trùng Khánh``, ``太原市``, ``重庆县`` (not 河内 in 河内市长: 市长 is another word)."""
     if han:
         return (start, end + 1) if suffix_belongs(text, start, end) else (start, end)
+    if start < 3 or not text[start - 1].isspace() or text[start - 2] not in _DESIGNATOR_LAST_CHARACTERS:
+        return start, end  # no administrative word can end right before the name
     before = _DESIGNATOR_BEFORE.search(text[max(0, start - 12):start])
     if before:
         return start - len(before.group(0)), end

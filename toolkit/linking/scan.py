@@ -68,16 +68,23 @@ def _segment(piece: str) -> str:
 _SEGMENTS = WordMemo(_segment)
 
 
-def _plain_offset(piece: str) -> int:
-    """Where the piece's key stands, character for character, inside the piece (``China,`` → 0,
-    ``(CPC)`` → 1), or -1 when the key is not a plain copy of a part of the piece."""
-    key = _SEGMENTS[piece][:-2]
-    if not key or " " in key:
-        return -1
-    return piece.find(key)
+def _segment_spans(piece: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """Per character of the piece's segment (its key as laid out, inner spaces doubled): the
+    start and end of the piece characters it came from; None should the two keys disagree."""
+    offsets = piece_offsets(piece)
+    if _SEGMENTS[piece][:-2] != offsets.text.replace(" ", "  "):
+        return None
+    starts: list[int] = []
+    ends: list[int] = []
+    for character, start, end in zip(offsets.text, offsets.starts, offsets.ends):
+        copies = 2 if character == " " else 1
+        starts += [start] * copies
+        ends += [end] * copies
+    return tuple(starts), tuple(ends)
 
 
-_PLAIN_OFFSETS = WordMemo(_plain_offset)
+# filled only for pieces a hit starts or ends in: far fewer than the words of a corpus
+_SEGMENT_SPANS = WordMemo(_segment_spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,27 +166,28 @@ class Layout:
         return (self._piece_ends[piece - 1] + piece) if piece else 0
 
     def span(self, first: int, last: int) -> tuple[int, int]:
-        """The original ``[start, end)`` of the key characters ``first..last`` of the scan string.
-
-        The common case, both ends in pieces whose key is a plain copy of a part of them, is
-        settled here by one memo lookup each instead of calling ``original``."""
+        """The original ``[start, end)`` of the key characters ``first..last`` of the scan string,
+        by one memo lookup per end (``_SEGMENT_SPANS``)."""
         hay_ends = self.hay_ends
-        if self._piece_ends is None:
-            self._piece_ends = list(accumulate(map(len, self.pieces)))
+        piece_ends = self._piece_ends
+        if piece_ends is None:
+            piece_ends = self._piece_ends = list(accumulate(map(len, self.pieces)))
         piece = bisect_right(hay_ends, first - 1)
-        offset = _PLAIN_OFFSETS[self.pieces[piece]]
-        if offset >= 0:
-            start = ((self._piece_ends[piece - 1] + piece) if piece else 0) + offset + first - 1 - (
-                hay_ends[piece - 1] if piece else 0)
-        else:
+        spans = _SEGMENT_SPANS[self.pieces[piece]]
+        if spans is None:
             start = self.original(first, False)
-        piece = bisect_right(hay_ends, last - 1)
-        offset = _PLAIN_OFFSETS[self.pieces[piece]]
-        if offset >= 0:
-            end = ((self._piece_ends[piece - 1] + piece) if piece else 0) + offset + last - (
-                hay_ends[piece - 1] if piece else 0)
+        elif piece:
+            start = piece_ends[piece - 1] + piece + spans[0][first - 1 - hay_ends[piece - 1]]
         else:
+            start = spans[0][first - 1]
+        piece = bisect_right(hay_ends, last - 1)
+        spans = _SEGMENT_SPANS[self.pieces[piece]]
+        if spans is None:
             end = self.original(last, True)
+        elif piece:
+            end = piece_ends[piece - 1] + piece + spans[1][last - 1 - hay_ends[piece - 1]]
+        else:
+            end = spans[1][last - 1]
         return start, end
 
     def original(self, hay_position: int, at_end: bool) -> int:
