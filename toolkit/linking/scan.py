@@ -149,15 +149,23 @@ class Layout:
     segment lengths find a hit's piece by bisection.
     """
 
-    __slots__ = ("text", "pieces", "segments", "_piece_ends", "hay_ends", "hay")
+    __slots__ = ("text", "pieces", "segments", "_piece_ends", "_hay_ends", "hay")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.pieces: list[str] = text.split(" ")
         self.segments: list[str] = list(map(_SEGMENTS.__getitem__, self.pieces))
-        self._piece_ends: list[int] | None = None  # summed on the first hit only
-        self.hay_ends: list[int] = list(accumulate(map(len, self.segments)))
+        # both summed on the first hit only: most documents have few hits, many none
+        self._piece_ends: list[int] | None = None
+        self._hay_ends: list[int] | None = None
         self.hay = " " + "".join(self.segments)
+
+    @property
+    def hay_ends(self) -> list[int]:
+        """Where each piece's segment ends in the scan string (without its leading space)."""
+        if self._hay_ends is None:
+            self._hay_ends = list(accumulate(map(len, self.segments)))
+        return self._hay_ends
 
     def piece_start(self, piece: int) -> int:
         """Where piece ``piece`` starts in the text (each piece is followed by one space)."""
