@@ -102,9 +102,31 @@ def glued(text: str, start: int, end: int) -> bool:
 def longest_first(hits: list[tuple[Hit, tuple[Candidate, ...]]]) -> list[tuple[Hit, tuple[Candidate, ...]]]:
     """The longest hits that do not overlap (ties: the leftmost), in text order (``hits`` come
     in order of start)."""
-    if all(hits[i][0].end <= hits[i + 1][0].start for i in range(len(hits) - 1)):
-        return hits  # already in text order without overlaps: the common case
+    # a hit competes only with the hits it overlaps, directly or through others: each such
+    # group is settled on its own, and a hit that overlaps nothing (most) is simply kept
     chosen: list[tuple[Hit, tuple[Candidate, ...]]] = []
+    group: list[tuple[Hit, tuple[Candidate, ...]]] = []
+    group_end = -1
+    for entry in hits:
+        if entry[0].start >= group_end:
+            if len(group) == 1:
+                chosen.append(group[0])
+            elif group:
+                chosen += _longest_in_group(group)
+            group = [entry]
+            group_end = entry[0].end
+        else:
+            group.append(entry)
+            group_end = max(group_end, entry[0].end)
+    if len(group) == 1:
+        chosen.append(group[0])
+    elif group:
+        chosen += _longest_in_group(group)
+    return chosen
+
+
+def _longest_in_group(hits):
+    chosen = []
     taken = TakenSpans()
     for hit, candidates in sorted(hits, key=lambda h: (-(h[0].end - h[0].start), h[0].start)):
         if not taken.overlaps(hit.start, hit.end):

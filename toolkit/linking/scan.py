@@ -176,7 +176,9 @@ class Layout:
     def span(self, first: int, last: int) -> tuple[int, int]:
         """The original ``[start, end)`` of the key characters ``first..last`` of the scan string,
         by one memo lookup per end (``_SEGMENT_SPANS``)."""
-        hay_ends = self.hay_ends
+        hay_ends = self._hay_ends
+        if hay_ends is None:
+            hay_ends = self.hay_ends
         piece_ends = self._piece_ends
         if piece_ends is None:
             piece_ends = self._piece_ends = list(accumulate(map(len, self.pieces)))

@@ -124,7 +124,7 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
                 choices.append((mention.entity, written))
     holders = _office_holders(index)
     spans = [
-        (layout.original(first, False), layout.original(last, True))
+        layout.span(first, last)
         for layout, first, last, key in short_hits if key in antecedents or key in holders
     ]
     if has_han is None:
