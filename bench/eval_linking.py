@@ -1,6 +1,8 @@
 """Linking quality on the gold sets: (span, id) precision, recall and F1, and NIL clustering.
 
-    .venv/bin/python bench/eval_linking.py [--errors]
+    .venv/bin/python bench/eval_linking.py [--errors] [--ner]
+
+``--ner``: Vietnamese unknown names proposed by underthesea's NER instead of capitalised runs.
 
 Seeds: ``tests/data/seeds-gold.jsonl`` over ``seeds/*.txt``. Composed documents:
 ``tests/data/linking-gold-{vi,zh,en}.jsonl`` (see ``tests/data/make_linking_gold.py``).
@@ -30,18 +32,19 @@ def seed_sets():
     predicted = []
     for name in sorted({row["file"] for row in gold}):
         text = (REPO / "seeds" / name).read_text(encoding="utf-8")
-        predicted += [(name, m.start, m.end, m.entity) for m in link(text) if m.entity]
+        predicted += [(name, m.start, m.end, m.entity) for m in link(text, ner=NER) if m.entity]
     return [(r["file"], r["start"], r["end"], r["entity"]) for r in gold], predicted
 
 
 NIL_PROPOSALS: dict[str, list[int]] = {}
+NER = "--ner" in sys.argv
 
 
 def composed_sets(lang: str):
     gold, predicted, nil_pairs = [], [], []
     proposals = NIL_PROPOSALS.setdefault(lang, [0, 0])
     for document in _rows(DATA / f"linking-gold-{lang}.jsonl"):
-        mentions = link(document["text"])
+        mentions = link(document["text"], ner=NER)
         by_span = {(m.start, m.end): m for m in mentions}
         predicted += [(document["id"], m.start, m.end, m.entity) for m in mentions if m.entity]
         gold_nil_spans = {(g["start"], g["end"]) for g in document["mentions"] if not g["entity"]}

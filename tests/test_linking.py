@@ -237,3 +237,41 @@ def test_mentions_are_spans_of_the_text_that_do_not_overlap(text):
 def test_link_never_crashes_on_any_string(text):
     for mention in link(text, unknown=False):
         assert text[mention.start:mention.end] == mention.text
+
+
+# ----------------------------------------------------------------------------- Vietnamese unknown names, fast and NER
+
+def test_vietnamese_unknown_names_by_default_come_from_capitalised_runs_without_underthesea():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from toolkit.linking import link\n"
+        "found = [(m.text, m.cluster) for m in link('Ông Lưu Hải Tinh gặp ông Nguyễn Văn An tại sân bay Nội Bài.')"
+        " if m.entity is None]\n"
+        "assert found == [('Lưu Hải Tinh', 'nil:liu-hai-xing'), ('Nguyễn Văn An', 'nil:ruan-wen-an'),"
+        " ('Nội Bài', 'nil:nei-pai')], found\n"
+        "assert 'underthesea' not in sys.modules\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+
+
+def test_capitalised_runs_skip_titles_ranks_and_institutions():
+    from toolkit.linking.unknown import vietnamese_capitalised_names
+
+    def proposed(text):
+        return [(text[s:e], kind) for s, e, kind, _ in vietnamese_capitalised_names(text)]
+
+    assert proposed("Phó Thủ tướng Bùi Thanh Sơn gặp Bộ Tư pháp về Luật Đất đai.") == [("Bùi Thanh Sơn", "person")]
+    assert proposed("Cựu Thủ tướng đến thăm Hải Phòng hôm qua.") == [("Hải Phòng", "place")]
+    assert proposed("HÀ NỘI — Bà Trương Vĩ nói") == [("Trương Vĩ", "person")]
+    assert proposed("Xe chạy quaHải Phòng") == []  # glued to a word: no run
+
+
+def test_ner_option_proposes_vietnamese_names_with_underthesea():
+    pytest.importorskip("underthesea", reason="the NER option needs underthesea")
+    text = "Ông Lưu Hải Tinh gặp đối tác tại Hà Nội."
+    found = [m for m in link(text, ner=True) if m.entity is None]
+    assert [(m.text, m.cluster) for m in found] == [("Lưu Hải Tinh", "nil:liu-hai-xing")]
+    assert [m.text for m in link(text, ner=True) if m.entity] == [m.text for m in link(text) if m.entity]

@@ -116,12 +116,17 @@ class Linker(_TextFunction):
     lexicon_paths: tuple[str, ...] = ()
     lang: str | None = None
     unknown: bool = True
+    ner: bool = False  # Vietnamese unknown names by underthesea's NER (slow) instead of capitalised runs
     suffix = "mentions"
 
     def __call__(self, text: str) -> list[dict]:
+        return [mention.to_dict() for mention in self.mentions(text)]
+
+    def mentions(self, text: str) -> list:
+        """``toolkit.linking.link`` with these settings: the Mention objects."""
         from toolkit.linking import link
 
-        return [mention.to_dict() for mention in link(text, self.lang, _alias_index(self.lexicon_paths), unknown=self.unknown)]
+        return link(text, self.lang, _alias_index(self.lexicon_paths), unknown=self.unknown, ner=self.ner)
 
 
 _INDEXES: dict[tuple[str, ...], Any] = {}

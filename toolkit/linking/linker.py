@@ -351,11 +351,13 @@ def _with_bare_place_names(text: str, found):
 
 # ----------------------------------------------------------------------------- the linker
 
-def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = True) -> list[Mention]:
+def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = True, ner: bool = False) -> list[Mention]:
     """Every entity mention in ``text``: known ones with their id, unknown names with a cluster.
 
     ``lang`` (``vi``, ``en``, ``zh``) is detected when None; ``lexicon`` defaults to the built-in
-    lexicons; ``unknown=False`` skips proposing names the lexicon lacks (the fast path).
+    lexicons; ``unknown=False`` skips proposing names the lexicon lacks (the fastest path);
+    ``ner=True`` proposes Vietnamese names with underthesea's NER instead of capitalised
+    syllable runs (hundreds of times slower; see ``unknown.py``).
     """
     if not isinstance(text, str):
         raise TypeError(f"link() takes a str, not {type(text).__name__}")
@@ -374,7 +376,7 @@ def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = Tr
     if unknown:
         from toolkit.linking.unknown import unknown_mentions
 
-        mentions += unknown_mentions(text, lang, index, mentions)
+        mentions += unknown_mentions(text, lang, index, mentions, ner=ner)
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 

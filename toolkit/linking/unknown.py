@@ -1,8 +1,9 @@
 """Proposing person and place names the lexicons lack, and linking the ones a reading reaches.
 
-- Vietnamese: underthesea's NER (PER and LOC spans). It runs offline: its CRF model ships inside
-  the wheel. Should underthesea be missing, capitalised syllable runs of two to four syllables
-  stand in (``capitalised_spans``).
+- Vietnamese: by default, runs of two to four capitalised syllables without a title in front
+  (``vietnamese_capitalised_names``: a regular expression, corpus speed); with ``ner=True``,
+  underthesea's NER (PER and LOC spans, milliseconds a sentence; its CRF model ships inside the
+  wheel). ``bench/bench_linking.py`` measures both, and how far their proposals agree.
 - Chinese: jieba's part-of-speech tags (``nr`` person, ``ns`` place) after it has learnt the
   lexicon's names, plus a common surname followed by a one- or two-character word (jieba often
   cuts an unknown name after the surname: 刘/海星).
@@ -34,7 +35,7 @@ READING_SCORE = 0.8
 # cover nine in ten Vietnamese); an unmarked capitalised run starting with one reads as a name
 VIETNAMESE_SURNAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly luong to luu dinh trinh mai "
-    "dao cao ha ta lam doan trieu quach thai vuong".split()
+    "dao cao ha ta lam doan trieu quach thai vuong truong".split()
 )
 # capitalised words that start sentences and headings, never names
 _NOT_NAMES = frozenset(
@@ -49,13 +50,16 @@ _DIRECTIONS = frozenset("东西南北中")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
 
 
-def unknown_mentions(text: str, lang: str, index, known: list[Mention]) -> list[Mention]:
-    """Mentions of names the lexicon lacks (or reaches only through a Hán-Việt reading)."""
+def unknown_mentions(text: str, lang: str, index, known: list[Mention], ner: bool = False) -> list[Mention]:
+    """Mentions of names the lexicon lacks (or reaches only through a Hán-Việt reading).
+
+    Vietnamese names are proposed from capitalised syllable runs (``vietnamese_capitalised_names``),
+    or with ``ner=True`` by underthesea's NER (``vietnamese_names``: milliseconds a sentence)."""
     taken = TakenSpans((m.start, m.end) for m in known)
     if lang == "zh":
         proposals = chinese_names(text, index.lexicon)
     elif lang == "vi":
-        proposals = vietnamese_names(text, taken)
+        proposals = vietnamese_names(text, taken) if ner else vietnamese_capitalised_names(text)
     else:
         proposals = english_names(text)
     found: list[Mention] = []
@@ -156,6 +160,50 @@ def vietnamese_names(text: str, taken=None) -> list[tuple[int, int, str, float]]
     return found
 
 
+# two to four capitalised syllables in a row; a letter or digit glued before the run excludes it
+_VIETNAMESE_RUN = r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Ll}\p{M}]*(?:[ \u00a0]+\p{Lu}[\p{Ll}\p{M}]*)+(?![\p{L}\p{M}\p{N}])"
+# single words (in lower case, marks kept: ``nguyên`` former is not ``Nguyễn``) that stand before
+# a name as a title, a rank (``Phó Thủ tướng``, ``Cựu Thủ tướng``) or a sentence's first word
+_LEADING_WORDS = frozenset(
+    "ông bà anh chị em cô chú bác ngài đồng chí cụ thầy phó cựu tân tại ở và với của cho theo từ "
+    "khi nay hôm sáng chiều tối ngày tuần tháng năm sau trước trong ngoài tới đến thăm gặp".split()
+)
+
+# first words of institutions and documents, whose names go on in lower case (``Bộ Tư pháp``,
+# ``Luật Đất đai``, ``Sở Tài chính``): a capitalised run they start is a cut-off title, no name
+_INSTITUTION_WORDS = frozenset(
+    "bộ sở phòng luật ban cục viện hội trường công đảng nhà ủy uỷ tổng nghị quyết thông chỉ hiến tòa toà "
+    "văn ngân tập đài báo học đại trung quân mặt liên".split()
+)
+
+
+@cache
+def _vietnamese_run():
+    import regex  # the \p{Lu} class; loaded with the first Vietnamese proposal
+
+    return regex.compile(_VIETNAMESE_RUN)
+
+
+def vietnamese_capitalised_names(text: str) -> list[tuple[int, int, str, float]]:
+    """(start, end, type, score) of runs of two to four capitalised syllables, without a title or
+    sentence word in front (``Ông Lưu Hải Tinh`` proposes ``Lưu Hải Tinh``): the fast default.
+
+    A run that starts with a common Vietnamese surname is a person, any other a place (most
+    capitalised Vietnamese names that are not people's are places; organisations are written
+    with lower-case words inside and rarely form such a run)."""
+    found = []
+    for match in _vietnamese_run().finditer(text):
+        words = match.group(0).split()
+        start = match.start()
+        while words and words[0].lower() in _LEADING_WORDS:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
+            words = words[1:]
+        if 2 <= len(words) <= 4 and words[0].lower() not in _INSTITUTION_WORDS:
+            kind = "person" if fold(words[0]) in VIETNAMESE_SURNAMES else "place"
+            found.append((start, match.end(), kind, GUESS_SCORE))
+    return found
+
+
 def capitalised_spans(text: str, min_words: int = 2, max_words: int = 3):
     """Runs of capitalised words (the fallback proposal without a tagger)."""
     for match in _CAPITALISED_RUN.finditer(text):
@@ -229,4 +277,7 @@ def chinese_names(text: str, lexicon) -> list[tuple[int, int, str, float]]:
     return found
 
 
-__all__ = ["capitalised_spans", "chinese_names", "english_names", "unknown_mentions", "vietnamese_names"]
+__all__ = [
+    "capitalised_spans", "chinese_names", "english_names", "unknown_mentions", "vietnamese_capitalised_names",
+    "vietnamese_names",
+]
