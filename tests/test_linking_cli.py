@@ -93,3 +93,97 @@ def test_the_exported_jieba_dictionary_loads_and_keeps_names_whole(app, tmp_path
     path.write_text(run(app, "lexicon", "export", "--format", "jieba").stdout, encoding="utf-8")
     jieba.load_userdict(str(path))
     assert "苏林" in list(jieba.cut("越共中央总书记苏林会见客人"))
+
+
+# ----------------------------------------------------------------------------- link on the corpus runner
+
+ARTICLE = (
+    "Chủ tịch Tập Cận Bình đến Hà Nội chiều 14/4.\n"
+    "Ông Tập được Tổng Bí thư Tô Lâm đón tại sân bay Nội Bài.\n"
+    "President Xi Jinping met To Lam in Hanoi; Xi said both sides agreed.\n"
+    "习近平在河内会见苏林。\n"
+)
+
+
+def _rows(result) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_a_small_file_links_as_one_document_exactly_as_a_whole_file_does(app, tmp_path):
+    from toolkit.cli.link import link_source
+    from toolkit.cli.sources import Source
+    from toolkit.lexicon import Lexicon
+
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = run(app, "link", str(path))
+    assert result.exit_code == 0, result.output
+    expected = link_source(Source(str(path), path, path.relative_to(tmp_path)), Lexicon.builtin(), None, True)
+    assert _rows(result) == expected
+    # a short form reaches the full name on another line of the same document
+    assert ("Tập", "person:cn:xi-jinping") in [(r["text"], r["entity"]) for r in expected if r["line"] == 2]
+    lines = ARTICLE.splitlines()
+    assert all(lines[r["line"] - 1][r["start"]:r["end"]] == r["text"] for r in expected)
+
+
+def test_pieces_keep_line_numbers_offsets_and_order_with_one_or_two_workers(app, tmp_path):
+    paths = []
+    for n in range(3):
+        path = tmp_path / f"{n}.txt"
+        path.write_text("".join(f"Dòng {i}: " + ARTICLE for i in range(6)), encoding="utf-8")
+        paths.append(str(path))
+    args = ["link", *paths, "--no-unknown", "--chunk-bytes", "600"]
+    one = run(app, *args, "--workers", "1")
+    two = run(app, *args, "--workers", "2")
+    assert one.exit_code == two.exit_code == 0, one.output + two.output
+    assert one.stdout == two.stdout and one.stdout
+    rows = _rows(one)
+    assert [r["file"] for r in rows] == sorted((r["file"] for r in rows), key=paths.index)
+    for path in paths:
+        lines = open(path, encoding="utf-8").read().splitlines()
+        mine = [r for r in rows if r["file"] == path]
+        assert len({r["line"] for r in mine}) > 10  # mentions on lines of every piece
+        assert all(lines[r["line"] - 1][r["start"]:r["end"]] == r["text"] for r in mine)
+        assert [(r["line"], r["start"]) for r in mine] == sorted((r["line"], r["start"]) for r in mine)
+
+
+def test_link_error_policies(app, tmp_path):
+    bad = tmp_path / "a-bad.txt"
+    bad.write_bytes(b"Ha Noi \xff\xfe then \x81")
+    good = tmp_path / "b-good.txt"
+    good.write_text("Hà Nội", encoding="utf-8")
+    skipped = run(app, "link", str(bad), str(good), "--no-unknown", "--on-error", "skip")
+    assert skipped.exit_code == 1
+    assert [r["file"] for r in _rows(skipped)] == [str(good)]
+    assert "1 failed" in skipped.stderr
+    failed = run(app, "link", str(bad), str(good), "--no-unknown", "--on-error", "fail")
+    assert failed.exit_code == 1 and failed.stdout == ""  # stopped before the good file
+    assert "stopped at the first failure" in failed.stderr
+    refused = run(app, "link", str(good), "--on-error", "copy")
+    assert refused.exit_code == 2 and "copy" in refused.output
+
+
+def test_link_jsonl_records_get_their_mentions_and_bad_records_are_named(app, tmp_path):
+    path = tmp_path / "records.jsonl"
+    path.write_text(
+        json.dumps({"id": 1, "text": "Tô Lâm đón Tập Cận Bình tại Hà Nội."}, ensure_ascii=False) + "\n"
+        + "not json\n"
+        + json.dumps({"id": 3, "body": "no text field"}) + "\n",
+        encoding="utf-8",
+    )
+    result = run(app, "link", str(path), "--jsonl", "--field", "text", "--no-unknown", "--quiet")
+    assert result.exit_code == 1
+    records = _rows(result)
+    assert [r["id"] for r in records] == [1]
+    assert [(m["text"], m["entity"]) for m in records[0]["text_mentions"]] == [
+        ("Tô Lâm", "person:vn:to-lam"), ("Tập Cận Bình", "person:cn:xi-jinping"), ("Hà Nội", "place:vn:ha-noi")]
+    assert "line 2: not JSON" in result.stderr and "line 3: no field 'text'" in result.stderr
+    copied = run(app, "link", str(path), "--jsonl", "--no-unknown", "--on-error", "copy", "--to", "found")
+    assert copied.stdout.splitlines()[1:] == path.read_text(encoding="utf-8").splitlines()[1:]
+    assert "found" in json.loads(copied.stdout.splitlines()[0])
+
+
+def test_link_help_lists_the_corpus_options(app):
+    result = run(app, "link", "--help")
+    for option in ("--workers", "--on-error", "--jsonl", "--field", "--quiet", "--verbose", "--ner", "--glob"):
+        assert option in result.stdout

@@ -129,23 +129,60 @@ class Linker(_TextFunction):
         return link(text, self.lang, _alias_index(self.lexicon_paths), unknown=self.unknown, ner=self.ner)
 
 
-_INDEXES: dict[tuple[str, ...], Any] = {}
+_INDEXES: dict[tuple, Any] = {}
+_LEXICONS: dict[tuple, Any] = {}
+
+
+def _files_state(paths: tuple[str, ...]) -> tuple:
+    """The paths with each file's modification time and size: a file edited since is loaded afresh."""
+    import os
+
+    state = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+            state.append((path, stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            state.append((path, None, None))  # Lexicon.load names the missing file
+    return tuple(state)
+
+
+def load_lexicon(paths: tuple[str, ...]):
+    """``Lexicon.load(*paths)``, once per process while the files stay as they are (raises
+    ``LexiconError`` on a bad file): a command checks the user's files with it, and an
+    in-process run then reuses the result."""
+    key = _files_state(paths)
+    lexicon = _LEXICONS.get(key)
+    if lexicon is None:
+        from toolkit.lexicon import Lexicon
+
+        lexicon = _LEXICONS[key] = Lexicon.load(*paths)
+        _CHECKED.pop(paths, None)  # the files changed: the next _alias_index looks again
+    return lexicon
+
+
+_RECHECK_SECONDS = 1.0  # how often a process looks whether the lexicon files changed
+_CHECKED: dict[tuple[str, ...], tuple[float, Any]] = {}
 
 
 def _alias_index(paths: tuple[str, ...]):
-    """The alias index of the lexicon in ``paths`` (built-in when empty), built once per process."""
-    index = _INDEXES.get(paths)
+    """The alias index of the lexicon in ``paths`` (built-in when empty), built once per process
+    (and again should the files change: they are looked at no more than once a second)."""
+    import time
+
+    now = time.monotonic()
+    checked = _CHECKED.get(paths)
+    if checked is not None and now - checked[0] < _RECHECK_SECONDS:
+        return checked[1]
+    key = _files_state(paths)
+    index = _INDEXES.get(key)
     if index is None:
         from toolkit.linking import alias_index
 
-        if paths:
-            from toolkit.lexicon import Lexicon
-
-            index = alias_index(Lexicon.load(*paths))
-        else:
-            index = alias_index(None)
-        _INDEXES[paths] = index
+        index = alias_index(load_lexicon(paths) if paths else None)
+        _INDEXES[key] = index
+    _CHECKED[paths] = (now, index)
     return index
 
 
-__all__ = ["Folder", "Linker", "Normaliser", "with_field"]
+__all__ = ["Folder", "Linker", "Normaliser", "load_lexicon", "with_field"]

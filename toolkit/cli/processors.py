@@ -9,16 +9,20 @@ commands:
 - :class:`PerLine`: one output line per input line (``fold``);
 - :class:`JsonlField`: one field of each JSON record, added back under another name.
 
-A new command (``link``, ``aliases build --corpus``…) plugs in by giving the runner its
-own processor: any object with that ``process`` method that pickles.
+- :class:`MentionRows`: one JSON object (or TSV row) per entity mention (``link``).
+
+A new command (``aliases build --corpus``…) plugs in by giving the runner its own
+processor: any object with that ``process`` method that pickles.
 """
 
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from toolkit.streaming import Piece
 
@@ -140,4 +144,62 @@ class JsonlField:
         return json.dumps(record, ensure_ascii=False), None, result != value
 
 
-__all__ = ["JsonlField", "ON_ERROR", "PerLine", "Processed", "WholeText"]
+MENTION_FIELDS = ("file", "line", "start", "end", "text", "entity", "type", "score", "cluster")
+MENTION_FORMATS = ("jsonl", "tsv")
+
+
+@dataclass(frozen=True)
+class MentionRows:
+    """``link``: the piece linked as one document, one row per mention (``MENTION_FIELDS``).
+
+    ``linker`` is a ``toolkit.batch.Linker`` (settings and lexicon paths; each process builds
+    its own index). Lines are numbered in the whole file (``piece.first_line``); ``start`` and
+    ``end`` count characters in that line. A file of one piece (up to 2 MiB) is one document,
+    so a short form (``Xi``, ``ông Lâm``) reaches a full name anywhere in it; in a larger file a
+    short form reaches full names within its own piece (whole lines, about 2 MiB) only. A line
+    longer than a piece is cut at spaces: its later pieces count ``start`` and ``end`` from
+    where the piece starts in the line, and a name that straddles a cut is not found.
+    """
+
+    linker: Any
+    output_format: str = "jsonl"
+
+    def __post_init__(self) -> None:
+        if self.output_format not in MENTION_FORMATS:
+            raise ValueError(f"output_format must be one of {', '.join(MENTION_FORMATS)}, not {self.output_format!r}")
+
+    def process(self, text: str, piece: Piece) -> Processed:
+        rows = mention_rows(self.linker.mentions(text), text, piece.name, piece.first_line)
+        return Processed("".join(format_mention_row(row, self.output_format) for row in rows))
+
+
+def mention_rows(mentions, text: str, name: str, first_line: int = 1) -> list[dict]:
+    """Output rows of ``mentions`` of ``text``: line numbers from ``first_line``, offsets within the line."""
+    line_starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        line_starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    rows = []
+    for mention in mentions:
+        line = bisect_right(line_starts, mention.start) - 1
+        rows.append({
+            "file": name, "line": first_line + line,
+            "start": mention.start - line_starts[line], "end": mention.end - line_starts[line],
+            "text": mention.text, "entity": mention.entity, "type": mention.type,
+            "score": mention.score, "cluster": mention.cluster,
+        })
+    return rows
+
+
+def format_mention_row(row: dict, output_format: str) -> str:
+    if output_format == "jsonl":
+        return json.dumps(row, ensure_ascii=False) + "\n"
+    cells = ["" if row[name] is None else str(row[name]) for name in MENTION_FIELDS]
+    return "\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in cells) + "\n"
+
+
+__all__ = [
+    "JsonlField", "MENTION_FIELDS", "MENTION_FORMATS", "MentionRows", "ON_ERROR", "PerLine", "Processed", "WholeText",
+    "format_mention_row", "mention_rows",
+]
