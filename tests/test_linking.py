@@ -275,3 +275,17 @@ def test_ner_option_proposes_vietnamese_names_with_underthesea():
     found = [m for m in link(text, ner=True) if m.entity is None]
     assert [(m.text, m.cluster) for m in found] == [("Lưu Hải Tinh", "nil:liu-hai-xing")]
     assert [m.text for m in link(text, ner=True) if m.entity] == [m.text for m in link(text) if m.entity]
+
+
+@pytest.mark.parametrize("text", [
+    "Hà\u200bNội (TP.HCM) Xi’s 习近平  Thành phố  Hồ Chí Minh, U.S. Lý Mỹ\nChina's\tQuốc hội.",
+    "Ha\u0300 No\u0323i – Việt Nam; “Tô Lâm”, 河内市长 and ｆｕｌｌ ＣＰＣ",
+])
+def test_layout_span_maps_every_scan_position_as_original_does(text):
+    from toolkit.linking.scan import Layout
+
+    layout = Layout(text)
+    positions = [i for i in range(1, len(layout.hay) - 1) if layout.hay[i] != " "]
+    assert positions
+    for first in positions:
+        assert layout.span(first, first) == (layout.original(first, False), layout.original(first, True))

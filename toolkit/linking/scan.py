@@ -10,7 +10,7 @@ even become hits. The linker then compares keys in lower case (``canonical``).
 The text is cut at single spaces (C-level ``str.split``), each distinct piece is keyed once (a
 memo), and the keys are laid out for the automaton (see ``automaton.py``). Only a hit is mapped
 back: a bisection on the cumulative widths of the pieces in the scan string finds its piece,
-and that one piece is keyed character by character to find the exact input span. So the
+and a memo per piece (keyed character by character once) gives the exact input span. So the
 per-character cost stays in C, and Python work is paid per hit.
 """
 
@@ -70,7 +70,10 @@ _SEGMENTS = WordMemo(_segment)
 
 def _segment_spans(piece: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
     """Per character of the piece's segment (its key as laid out, inner spaces doubled): the
-    start and end of the piece characters it came from; None should the two keys disagree."""
+    start and end of the piece characters it came from; None should the two keys disagree, or
+    for a long piece (a run of Chinese without spaces), which ``Layout.original`` maps instead."""
+    if len(piece) > _SPANNED_PIECE:
+        return None
     offsets = piece_offsets(piece)
     if _SEGMENTS[piece][:-2] != offsets.text.replace(" ", "  "):
         return None
@@ -85,6 +88,7 @@ def _segment_spans(piece: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None
 
 # filled only for pieces a hit starts or ends in: far fewer than the words of a corpus
 _SEGMENT_SPANS = WordMemo(_segment_spans)
+_SPANNED_PIECE = 64  # longest piece whose spans are kept (memory stays small whatever the text)
 
 
 @dataclass(frozen=True, slots=True)
