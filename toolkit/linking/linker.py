@@ -366,7 +366,9 @@ def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = Tr
     if not text.strip():
         return []
     index = lexicon if isinstance(lexicon, AliasIndex) else alias_index(lexicon)
-    has_han = not text.isascii() and HAN_CHARACTER.search(text) is not None
+    # whether the text has Han characters matters only when the lexicon has Chinese keys (a
+    # synthetic or a user's Latin-only lexicon skips the search over the whole text)
+    has_han = (not text.isascii() and HAN_CHARACTER.search(text) is not None) if len(index.han_automaton) else None
     lang = lang or detect_language(text, has_han)
     mentions, short_hits = _known_mentions(text, index, lang, has_han)
     if short_hits or lang == "zh" or any(m.type == "person" for m in mentions):
