@@ -411,7 +411,7 @@ def _process_pool(workers: int):
     # exit by themselves when this process is killed.
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(["toolkit.cli.runner", "toolkit.normalisation", "toolkit.folding"])
+        context.set_forkserver_preload(["toolkit.cli.runner", "toolkit.batch", "toolkit.normalisation", "toolkit.folding"])
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_started)
 
 
