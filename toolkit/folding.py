@@ -49,18 +49,24 @@ def _combining_marks() -> re.Pattern[str]:
 _LAST_COMBINING_PLANE = 0x20000  # no character beyond plane 1 has a combining class
 
 
-# Letters whose accent is part of the letter itself (no canonical decomposition).
+# Letters whose accent is part of the letter itself (no canonical decomposition), in both
+# cases (the scan key of the linker keeps case).
 _BASE_LETTERS = str.maketrans(
     {
         "đ": "d", "ð": "d", "ø": "o", "ł": "l", "ı": "i", "ħ": "h", "ŧ": "t",
         "ƀ": "b", "ɨ": "i", "ʉ": "u", "ɗ": "d", "ƶ": "z", "ȥ": "z",
+        "Đ": "D", "Ð": "D", "Ø": "O", "Ł": "L", "Ħ": "H", "Ŧ": "T", "Ɨ": "I", "Ɗ": "D", "Ƶ": "Z",
     }
 )
 
 # A syllable whose only vowel is a final y after a consonant onset is spelled with i as
 # well (Lý/Lí, Mỹ/Mĩ, kỹ/kĩ, quý/quí): fold writes i. ay/uy/ây are other rimes and stay.
 # In a key, every non-space character is a word character, so \b is a word edge.
-_ONSET_Y = re.compile(r"\b(b|ch|c|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)y\b")
+_ONSET_Y = re.compile(r"\b(b|ch|c|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)(y)\b", re.IGNORECASE)
+
+
+def _i_for_y(match: re.Match) -> str:
+    return match.group(1) + ("I" if match.group(2) == "Y" else "i")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,17 +84,18 @@ class Folded:
         return self.starts[start], self.ends[end - 1]
 
 
-def _fold_characters(text: str) -> str:
+def _fold_characters(text: str, keep_case: bool = False) -> str:
     """Case, marks and letter variants, character by character (no context)."""
     if text.isascii():
-        return text.lower()
-    folded = unicodedata.normalize("NFKD", text).casefold()
-    folded = unicodedata.normalize("NFKD", folded)
+        return text if keep_case else text.lower()
+    folded = unicodedata.normalize("NFKD", text)
+    if not keep_case:
+        folded = unicodedata.normalize("NFKD", folded.casefold())
     return _combining_marks().sub("", folded).translate(_BASE_LETTERS)
 
 
 def _merge_i_y(key: str) -> str:
-    return _ONSET_Y.sub(r"\1i", key) if "y" in key else key
+    return _ONSET_Y.sub(_i_for_y, key) if ("y" in key or "Y" in key) else key
 
 
 def _prepare(text: str) -> str:
@@ -98,25 +105,35 @@ def _prepare(text: str) -> str:
     return text
 
 
-def _fold_chunk(text: str) -> str:
-    key = _fold_characters(_prepare(text))
+def _fold_chunk(text: str, keep_case: bool = False) -> str:
+    key = _fold_characters(_prepare(text), keep_case)
     # Punctuation becomes space, then split/join squashes every run of space at C speed.
     key = " ".join(_PUNCTUATION.sub(" ", key).split())
     return _merge_i_y(key)
 
 
+def _fold_chunk_keeping_case(text: str) -> str:
+    return _fold_chunk(text, keep_case=True)
+
+
 _CHUNK_KEYS = WordMemo(_fold_chunk)
+_CASED_CHUNK_KEYS = WordMemo(_fold_chunk_keeping_case)
 
 
-def fold(text: str) -> str:
-    """The search key of ``text``: casefolded, mark-free, đ→d, i/y merged, punctuation squashed."""
+def fold(text: str, *, keep_case: bool = False) -> str:
+    """The search key of ``text``: casefolded, mark-free, đ→d, i/y merged, punctuation squashed.
+
+    ``keep_case=True`` gives the same key with its case kept (``Hà Nội`` → ``Ha Noi``): the
+    linker scans that, so that the name ``Pháp`` is told from the word ``pháp``.
+    """
     # Nothing in folding looks across whitespace, so each whitespace-separated chunk
     # folds on its own, and is folded once however often it recurs.
-    return _CHUNK_KEYS.map_whitespace_separated(text)
+    memo = _CASED_CHUNK_KEYS if keep_case else _CHUNK_KEYS
+    return memo.map_whitespace_separated(text)
 
 
-def fold_with_offsets(text: str) -> Folded:
-    """``fold(text)`` with a map from every key character back to its span in ``text``.
+def fold_with_offsets(text: str, *, keep_case: bool = False) -> Folded:
+    """``fold(text, keep_case=...)`` with a map from every key character back to its span in ``text``.
 
     A key character's span covers its input character and the marks and invisible
     characters that follow it (they fold to nothing), so that a key span maps back to a
@@ -130,7 +147,7 @@ def fold_with_offsets(text: str) -> Folded:
     starts: list[int] = []
     separator_start: int | None = None
     for source_index, ch in zip(kept, visible):
-        folded = _fold_characters(ch)
+        folded = _fold_characters(ch, keep_case)
         if not folded and _combining_marks().fullmatch(ch):
             continue  # a mark: part of the preceding character's span
         for out in folded:

@@ -16,42 +16,19 @@ per-character cost stays in C, and Python work is paid per hit.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from toolkit.characters import INVISIBLE, needs_character_repair, remove_invisible, replace_lookalikes
+from toolkit.characters import INVISIBLE
+from toolkit.folding import fold, fold_with_offsets
 from toolkit.wordcache import WordMemo
-
-_PUNCTUATION = re.compile(r"[^\w\s]|_")
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-_BASE_LETTERS = str.maketrans({
-    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i",
-    "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ƀ": "b", "ɨ": "i", "Ɨ": "I", "ʉ": "u", "ɗ": "d", "Ɗ": "D",
-})
-# Lý/Lí, Mỹ/Mĩ: the final y after an onset is written i in the key, in its own case (as fold does)
-_ONSET_Y = re.compile(r"\b(b|ch|c|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)(y)\b", re.IGNORECASE)
-
-
-def _i_for_y(match: re.Match) -> str:
-    return match.group(1) + ("I" if match.group(2) == "Y" else "i")
-
-
-def _characters(text: str) -> str:
-    if text.isascii():
-        return text
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text)).translate(_BASE_LETTERS)
 
 
 def scan_fold(text: str) -> str:
     """``Hà Nội–Trung Quốc`` → ``Ha Noi Trung Quoc``: the fold key with its case kept."""
-    if not text.isascii() and needs_character_repair(text):
-        text = replace_lookalikes(remove_invisible(text))
-    key = " ".join(_PUNCTUATION.sub(" ", _characters(text)).split())
-    return _ONSET_Y.sub(_i_for_y, key) if ("y" in key or "Y" in key) else key
+    return fold(text, keep_case=True)
 
 
 def canonical(key: str) -> str:
@@ -103,36 +80,8 @@ class PieceOffsets:
 @lru_cache(maxsize=65536)
 def piece_offsets(piece: str) -> PieceOffsets:
     """``scan_fold(piece)`` character by character, keeping where each key character came from."""
-    kept = [i for i, ch in enumerate(piece) if ch not in INVISIBLE]
-    visible = "".join(piece[i] for i in kept)
-    visible = replace_lookalikes(visible) if needs_character_repair(visible) else visible  # one for one
-    characters: list[str] = []
-    starts: list[int] = []
-    pending_separator: int | None = None
-    for index, ch in zip(kept, visible):
-        folded = _characters(ch)
-        if not folded and unicodedata.combining(ch):
-            continue
-        for out in folded:
-            if not (out.isalnum() and out != "_"):
-                if pending_separator is None:
-                    pending_separator = index
-                continue
-            if pending_separator is not None and characters:
-                characters.append(" ")
-                starts.append(pending_separator)
-            pending_separator = None
-            characters.append(out)
-            starts.append(index)
-    key = "".join(characters)
-    key = _ONSET_Y.sub(_i_for_y, key) if ("y" in key or "Y" in key) else key
-    ends = []
-    for start in starts:
-        end = start + 1
-        while end < len(piece) and (piece[end] in INVISIBLE or unicodedata.combining(piece[end])):
-            end += 1
-        ends.append(end)
-    return PieceOffsets(key, tuple(starts), tuple(ends))
+    folded = fold_with_offsets(piece, keep_case=True)
+    return PieceOffsets(folded.text, folded.starts, folded.ends)
 
 
 @dataclass(slots=True)
