@@ -103,3 +103,18 @@ VIETNAMESE_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳ
 @given(st.text(alphabet=VIETNAMESE_ALPHABET + VIETNAMESE_ALPHABET.upper() + " ,.-\n", max_size=80))
 def test_vietnamese_keys_are_ascii(text: str) -> None:
     assert fold(text).isascii()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Hà Nội", "Ha Noi"), ("ĐÀ NẴNG", "DA NANG"), ("Lý Cường, LÝ", "Li Cuong LI"), ("pháp luật Pháp", "phap luat Phap")],
+)
+def test_case_kept_key(text: str, expected: str) -> None:
+    assert fold(text, keep_case=True) == expected
+    assert fold_with_offsets(text, keep_case=True).text == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_case_kept_entry_points_agree(text: str) -> None:
+    assert fold_with_offsets(text, keep_case=True).text == fold(text, keep_case=True)
