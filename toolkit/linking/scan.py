@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from toolkit.characters import INVISIBLE
-from toolkit.folding import fold, fold_with_offsets
+from toolkit.folding import Folded, fold, fold_with_offsets
 from toolkit.wordcache import WordMemo
 
 
@@ -68,20 +68,10 @@ _SEGMENT_SPANS = WordMemo(_segment_spans)
 _SPANNED_PIECE = 64  # longest piece whose spans are kept (memory stays small whatever the text)
 
 
-@dataclass(frozen=True, slots=True)
-class PieceOffsets:
-    """A piece's scan key with, per key character, the span of the piece it came from."""
-
-    text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-
-
 @lru_cache(maxsize=65536)
-def piece_offsets(piece: str) -> PieceOffsets:
+def piece_offsets(piece: str) -> Folded:
     """``scan_fold(piece)`` character by character, keeping where each key character came from."""
-    folded = fold_with_offsets(piece, keep_case=True)
-    return PieceOffsets(folded.text, folded.starts, folded.ends)
+    return fold_with_offsets(piece, keep_case=True)
 
 
 @dataclass(slots=True)
@@ -129,29 +119,17 @@ class Layout:
     def span(self, first: int, last: int) -> tuple[int, int]:
         """The original ``[start, end)`` of the key characters ``first..last`` of the scan string,
         by one memo lookup per end (``_SEGMENT_SPANS``)."""
-        hay_ends = self._hay_ends
-        if hay_ends is None:
-            hay_ends = self.hay_ends
-        piece_ends = self._piece_ends
-        if piece_ends is None:
-            piece_ends = self._piece_ends = list(accumulate(map(len, self.pieces)))
-        piece = bisect_right(hay_ends, first - 1)
+        return self._original_edge(first, 0), self._original_edge(last, 1)
+
+    def _original_edge(self, hay_position: int, side: int) -> int:
+        """The original start (``side`` 0) or end (``side`` 1) of the key character at ``hay_position``."""
+        hay_ends = self.hay_ends
+        piece = bisect_right(hay_ends, hay_position - 1)
         spans = _SEGMENT_SPANS[self.pieces[piece]]
         if spans is None:
-            start = self.original(first, False)
-        elif piece:
-            start = piece_ends[piece - 1] + piece + spans[0][first - 1 - hay_ends[piece - 1]]
-        else:
-            start = spans[0][first - 1]
-        piece = bisect_right(hay_ends, last - 1)
-        spans = _SEGMENT_SPANS[self.pieces[piece]]
-        if spans is None:
-            end = self.original(last, True)
-        elif piece:
-            end = piece_ends[piece - 1] + piece + spans[1][last - 1 - hay_ends[piece - 1]]
-        else:
-            end = spans[1][last - 1]
-        return start, end
+            return self.original(hay_position, side == 1)
+        within = hay_position - 1 - (hay_ends[piece - 1] if piece else 0)
+        return self.piece_start(piece) + spans[side][within]
 
     def original(self, hay_position: int, at_end: bool) -> int:
         """The original offset of the key character at ``hay_position`` (its start, or its end)."""
@@ -201,4 +179,4 @@ def scan(layout: Layout, automata, deferred: str | None = None, put_off: list | 
     return found
 
 
-__all__ = ["Hit", "Layout", "PieceOffsets", "canonical", "piece_offsets", "scan", "scan_fold"]
+__all__ = ["Hit", "Layout", "canonical", "piece_offsets", "scan", "scan_fold"]
