@@ -124,8 +124,19 @@ def _unicode_error(data: bytes, exc: UnicodeDecodeError, encoding: str, shift: i
     return error_at(data, offset, f"byte 0x{data[offset]:02X} is not valid {encoding}", encoding)
 
 
-def _count_replaced(text: str, data: bytes, marker: bytes) -> int:
-    return text.count("\ufffd") - data.count(marker)
+def _decode_or_replace(data: bytes, body: bytes, codec: str, errors: str, shift: int = 0) -> tuple[str, int]:
+    """``body`` decoded with ``codec``, and how many characters ``errors="replace"`` replaced.
+
+    Strict decoding raises a DecodeError at the offset in ``data`` (``body`` starts ``shift``
+    bytes in). A U+FFFD the input itself holds is not counted as replaced.
+    """
+    try:
+        return body.decode(codec), 0
+    except UnicodeDecodeError as exc:
+        if errors != "replace":
+            raise _unicode_error(data, exc, codec, shift) from None
+    text = body.decode(codec, "replace")
+    return text, text.count("\ufffd") - body.decode(codec, "ignore").count("\ufffd")
 
 
 def _after_utf8(text: str, encoding: str, bom: int, replaced: int) -> Decoded:
@@ -150,39 +161,18 @@ def _utf8(data: bytes, errors: str) -> Decoded:
     bom = 1 if data.startswith(codecs.BOM_UTF8) else 0
     body = data[3:] if bom else data
     encoding = "utf-8-sig" if bom else "utf-8"
-    try:
-        text = body.decode("utf-8")
-        replaced = 0
-    except UnicodeDecodeError as exc:
-        if errors != "replace":
-            raise _unicode_error(data, exc, "utf-8", 3 * bom) from None
-        text = body.decode("utf-8", "replace")
-        replaced = _count_replaced(text, body, b"\xef\xbf\xbd")
+    text, replaced = _decode_or_replace(data, body, "utf-8", errors, 3 * bom)
     return _after_utf8(text, encoding, bom, replaced)
 
 
 def _utf16(data: bytes, errors: str) -> Decoded:
     bom = 1 if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else 0
-    try:
-        text = data.decode("utf-16")
-        replaced = 0
-    except UnicodeDecodeError as exc:
-        if errors != "replace":
-            raise _unicode_error(data, exc, "utf-16") from None
-        text = data.decode("utf-16", "replace")
-        replaced = text.count("\ufffd") - data.decode("utf-16", "ignore").count("\ufffd")
+    text, replaced = _decode_or_replace(data, data, "utf-16", errors)
     return Decoded(text, "utf-16", _repairs(bom=bom, replaced=replaced))
 
 
 def _cp1258(data: bytes, errors: str) -> Decoded:
-    try:
-        text = data.decode("cp1258")
-        replaced = 0
-    except UnicodeDecodeError as exc:
-        if errors != "replace":
-            raise _unicode_error(data, exc, "cp1258") from None
-        text = data.decode("cp1258", "replace")
-        replaced = text.count("\ufffd")
+    text, replaced = _decode_or_replace(data, data, "cp1258", errors)
     return Decoded(unicodedata.normalize("NFC", text), "cp1258", _repairs(replaced=replaced))
 
 
