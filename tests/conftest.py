@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -15,3 +17,15 @@ def shared_external() -> Path:
     if not SHARED_EXTERNAL.is_dir():
         pytest.skip(f"peer test data not found at {SHARED_EXTERNAL} (it sits beside the checkout in CI)")
     return SHARED_EXTERNAL
+
+
+def seed_entity_documents() -> dict[str, set[str]]:
+    """Entity id → the seed files that mention it, from the linker's gold annotations."""
+    gold = REPO / "tests" / "data" / "seeds-gold.jsonl"
+    if not gold.is_file():
+        pytest.skip("tests/data/seeds-gold.jsonl (the linker's gold annotations) is absent")
+    files: dict[str, set[str]] = defaultdict(set)
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        files[row["entity"]].add(row["file"])
+    return files

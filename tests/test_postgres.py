@@ -9,15 +9,13 @@ CI the tests skip with the reason when either is missing; in CI (``CI=true``) th
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SEEDS
+from conftest import REPO, SEEDS, seed_entity_documents
 
 from toolkit.aliases import AliasTable
 from toolkit.exports import postgres
@@ -152,13 +150,7 @@ def test_the_dictionary_folds_in_the_database(installed):
 
 
 def test_every_rendering_of_every_seed_entity_finds_every_document_mentioning_it(installed, table):
-    gold = REPO / "tests" / "data" / "seeds-gold.jsonl"
-    if not gold.is_file():
-        pytest.skip("tests/data/seeds-gold.jsonl (the linker's gold annotations) is absent")
-    files = defaultdict(set)
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        files[row["entity"]].add(row["file"])
+    files = seed_entity_documents()
     queries = sorted({r for entity in files for r in table.renderings(entity)})
     results = found(installed, queries)
     misses = [(entity, rendering, document) for entity, documents in sorted(files.items())

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 
 import pytest
 import typer
-from conftest import REPO, SEEDS
+from conftest import SEEDS, seed_entity_documents
 from typer.testing import CliRunner
 
 from toolkit.aliases import AliasTable
@@ -99,23 +98,12 @@ def test_missing_index_is_a_clear_error(tmp_path):
         SearchIndex(bad)
 
 
-def _seed_entities() -> dict[str, set[str]]:
-    gold = REPO / "tests" / "data" / "seeds-gold.jsonl"
-    if not gold.is_file():
-        pytest.skip("tests/data/seeds-gold.jsonl (the linker's gold annotations) is absent")
-    files = defaultdict(set)
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        files[row["entity"]].add(row["file"])
-    return files
-
-
 def test_every_rendering_of_every_seed_entity_finds_every_document_mentioning_it(tmp_path, table):
     path = tmp_path / "seeds.db"
     build_index(path, [(p.name, p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))], table)
     misses = []
     with SearchIndex(path) as opened:
-        for entity, files in sorted(_seed_entities().items()):
+        for entity, files in sorted(seed_entity_documents().items()):
             for rendering in table.renderings(entity):
                 found = names(opened.search(rendering, limit=50))
                 misses += [(entity, rendering, name) for name in sorted(files - found)]
