@@ -74,7 +74,7 @@ def main() -> None:
     dev_set_figures()
 
     from toolkit.chinese import hanviet, pinyin
-    from toolkit.chinese.folding import fold
+    from toolkit.folding import fold
 
     names = random_names(args.names, args.seed)
     start = time.perf_counter()

@@ -7,7 +7,7 @@ import importlib.util
 
 import pytest
 
-from toolkit.chinese.romanised import pinyin_syllables, romanised_syllables, wade_giles_table
+from toolkit.chinese.romanised import pinyin_syllables, wade_giles_table
 from toolkit.resources import lexicon_path
 
 ROMANISATION = lexicon_path("chinese", "romanisation")

@@ -243,9 +243,9 @@ def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 def seed_gold() -> list[dict]:
     rows = []
-    for name, annotations in SEED_ANNOTATIONS.items():
+    for name, written_forms in SEED_ANNOTATIONS.items():
         text = (SEEDS / name).read_text(encoding="utf-8")
-        spans = [(s, e, entity) for written, entity in annotations for s, e in _whole_word_spans(text, written)]
+        spans = [(s, e, entity) for written, entity in written_forms for s, e in _whole_word_spans(text, written)]
         for start, end, entity in _outermost(spans):
             rows.append({"file": name, "start": start, "end": end, "text": text[start:end], "entity": entity})
     return rows
@@ -253,9 +253,9 @@ def seed_gold() -> list[dict]:
 
 def composed_gold(lang: str) -> list[dict]:
     documents = []
-    for doc_id, text, annotations in COMPOSED[lang]:
+    for doc_id, text, written_forms in COMPOSED[lang]:
         mentions = []
-        for written, label, occurrence in annotations:
+        for written, label, occurrence in written_forms:
             spans = list(_whole_word_spans(text, written)) if not _han(written[:1]) else [
                 (m.start(), m.end()) for m in re.finditer(re.escape(written), text)
             ]

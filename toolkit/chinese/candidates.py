@@ -9,18 +9,16 @@ summed over characters and multiplied across syllables: ``Hà Vĩ`` comes first.
 from __future__ import annotations
 
 import heapq
-import itertools
 from collections import defaultdict
 from functools import lru_cache
 
-from toolkit.chinese.folding import fold
+from toolkit.folding import fold
 from toolkit.chinese.pinyin_tones import has_pinyin_tones, syllable_tones
 from toolkit.chinese.priors import (
     Atom,
     atom_tone,
     compound_surname_index,
     normalise_syllable,
-    prior,
     syllable_distribution,
     syllable_mass,
 )

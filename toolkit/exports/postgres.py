@@ -26,7 +26,6 @@ import unicodedata
 from collections import defaultdict
 
 from toolkit.exports.groups import slug, synonym_groups
-from toolkit.folding import fold
 
 NAME = "sinoviet"
 LEXEME_PREFIX = "sv_"
