@@ -1,10 +1,11 @@
 """The CLI at corpus scale: throughput with 1 and 2 workers, and peak memory on a 1 GB input.
 
-    python bench/bench_cli.py [--corpus-mb 500] [--big-mb 1024] [--commands normalise fold] [--workers 1 2]
+    python bench/bench_cli.py [--corpus-mb 500] [--big-mb 1024] [--commands normalise fold link] [--workers 1 2]
 
 The corpus is the VLSP 2013 test text (``bench/vlsp.py``) repeated into files of 10 MB
 in a temporary folder (deleted afterwards, never committed). For each command and
-worker count it runs ``sinoviet COMMAND -j N -o OUT CORPUS`` and reports MB/s of input,
+worker count it runs ``sinoviet COMMAND -j N -o OUT CORPUS`` (``link``, which writes mention
+rows to standard output, as ``sinoviet link -j N --format jsonl CORPUS > /dev/null``) and reports MB/s of input,
 the speed-up over one worker (target: 2 workers ≥ 1.8×), and the CPU the rest of the
 machine used meanwhile (the machine is shared: a busy neighbour caps the speed-up). Our
 own CPU seconds (sampled from /proc for every process of the run) show the parallel
@@ -32,6 +33,7 @@ from vlsp import vlsp_lines
 SINOVIET = [sys.executable, "-m", "toolkit"]
 FILE_MB = 10
 TICKS = os.sysconf("SC_CLK_TCK")
+STDOUT_ONLY = {"link": ["--format", "jsonl"]}  # commands that write to standard output only
 
 
 def make_corpus(folder: Path, megabytes: int) -> int:
@@ -128,11 +130,20 @@ def timed_run(command: list[str], stdout=subprocess.DEVNULL) -> dict:
     return {"elapsed": elapsed, "cpu_ours": ours, "other_cores": other / elapsed, "peaks": watcher.peak_kb, "names": watcher.names}
 
 
+def run_command(command: str, workers: int, corpus: Path, out: Path) -> dict:
+    """One timed run over the corpus; ``link`` has no ``-o``: its mention rows go to /dev/null."""
+    arguments = [*SINOVIET, command, "-q", "-j", str(workers)]
+    if command in STDOUT_ONLY:
+        with open(os.devnull, "wb") as sink:
+            return timed_run([*arguments, *STDOUT_ONLY[command], str(corpus)], stdout=sink)
+    return timed_run([*arguments, "-o", str(out), str(corpus)])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus-mb", type=int, default=500)
     parser.add_argument("--big-mb", type=int, default=1024)
-    parser.add_argument("--commands", nargs="+", default=["normalise", "fold"])
+    parser.add_argument("--commands", nargs="+", default=["normalise", "fold", "link"])
     parser.add_argument("--workers", nargs="+", type=int, default=[1, 2])
     parser.add_argument("--line-mb", type=int, default=100, help="size of the single-line file")
     parser.add_argument("--skip-memory", action="store_true")
@@ -148,7 +159,7 @@ def main() -> None:
             base = base_cpu = None
             for workers in args.workers:
                 out = root / f"out-{command}-{workers}"
-                result = timed_run([*SINOVIET, command, "-q", "-j", str(workers), "-o", str(out), str(root / "corpus")])
+                result = run_command(command, workers, root / "corpus", out)
                 shutil.rmtree(out, ignore_errors=True)
                 speed = total / 1e6 / result["elapsed"]
                 base = base or speed

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -297,3 +300,121 @@ def test_a_processor_bug_costs_one_file_not_the_run(tmp_path: Path, capsys) -> N
     assert (summary.ok, summary.failed) == (2, 1)
     assert sorted(p.name for p in out.iterdir()) == ["a.txt", "c.txt"] and (out / "c.txt").read_text() == "THREE"
     assert "b.txt: cannot process (a bug: please report it): RuntimeError: boom" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------- this process as one of the workers
+
+
+@dataclass
+class _CountsWhere:
+    """Wraps a processor: each piece's counts name the process that ran it (the report shows them)."""
+
+    inner: Any
+
+    def process(self, text, piece):
+        processed = self.inner.process(text, piece)
+        processed.counts[f"pid {os.getpid()}"] += 1
+        return processed
+
+
+def _run_into(folder: Path, processor, workers: int, out: Path, chunk_bytes: int = 4096) -> tuple[dict[str, bytes], set[int]]:
+    """Runner over ``folder`` into ``out``: (output bytes by name, pids that processed pieces)."""
+    from toolkit.cli.runner import Job, Runner
+    from toolkit.cli.sources import iter_sources
+
+    pids: set[int] = set()
+
+    def report(name, encoding, counts) -> None:
+        pids.update(int(key.split()[1]) for key in counts if key.startswith("pid "))
+
+    summary = Runner(
+        iter_sources([str(folder)]), Job(_CountsWhere(processor), chunk_bytes=chunk_bytes),
+        destination_for=lambda source: out / source.relative, workers=workers, report=report,
+    ).run()
+    assert summary.failed == 0
+    return {path.name: path.read_bytes() for path in out.iterdir()}, pids
+
+
+@pytest.mark.parametrize("command", ["normalise", "fold", "link"])
+def test_two_workers_are_this_process_and_one_pool_process_writing_what_one_writes(tmp_path: Path, command: str) -> None:
+    from toolkit.batch import Folder, Linker, Normaliser
+    from toolkit.cli.processors import MentionRows, PerLine, WholeText
+
+    processor = {
+        "normalise": WholeText(Normaliser()), "fold": PerLine(Folder()), "link": MentionRows(Linker()),
+    }[command]
+    corpus = tmp_path / "in"
+    make_corpus(corpus, big_lines=300 if command == "link" else 3000)  # a small piece costs link ~50 ms
+    one, one_pids = _run_into(corpus, processor, 1, tmp_path / "one")
+    two, two_pids = _run_into(corpus, processor, 2, tmp_path / "two")
+    assert two == one
+    assert one_pids == {os.getpid()}
+    # the pool takes the first two pieces and is still starting when the third is read: this process runs it
+    assert os.getpid() in two_pids and len(two_pids) == 2, two_pids
+    assert sum(len(data) for data in one.values()) > 0
+    if command == "link":
+        assert b'"entity": "place:vn:ha-noi"' in one["big.txt"]
+
+
+@dataclass
+class _PoolWaitsForMain:
+    """Pieces sent to the pool wait until this process has run a piece of ``release_after``:
+    every piece read in between is run here, the bad one included."""
+
+    inner: Any
+    main_pid: int
+    flag: str
+    release_after: str
+    run_here: list = field(default_factory=list)
+
+    def process(self, text, piece):
+        if os.getpid() != self.main_pid:
+            deadline = time.monotonic() + 30
+            while not os.path.exists(self.flag) and time.monotonic() < deadline:
+                time.sleep(0.005)
+        else:
+            self.run_here.append(Path(piece.name).name)
+            if Path(piece.name).name == self.release_after:
+                Path(self.flag).touch()
+        return self.inner.process(text, piece)
+
+
+@pytest.mark.parametrize("policy", ["skip", "copy", "fail"])
+@pytest.mark.parametrize("bad", ["undecodable", "processor bug"])
+def test_error_policies_hold_for_a_bad_file_run_in_this_process(tmp_path: Path, policy: str, bad: str) -> None:
+    from toolkit.batch import Normaliser
+    from toolkit.cli.processors import WholeText
+    from toolkit.cli.progress import Messages
+    from toolkit.cli.runner import Job, Runner
+    from toolkit.cli.sources import iter_sources
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in (("a.txt", "Thuỷ"), ("b.txt", "khoẻ"), ("d.txt", "Hoà"), ("e.txt", "Thuỵ")):
+        (folder / name).write_text(text, encoding="utf-8")
+    bad_bytes = BAD if bad == "undecodable" else "Hoà boom".encode()
+    (folder / "c.txt").write_bytes(bad_bytes)
+    inner = WholeText(Normaliser()) if bad == "undecodable" else _BreaksOnBoom()
+    processor = _PoolWaitsForMain(inner, os.getpid(), str(tmp_path / "released"), release_after="e.txt")
+    out = tmp_path / "out"
+    stderr = io.StringIO()
+    summary = Runner(
+        iter_sources([str(folder)]), Job(processor, on_error=policy),
+        destination_for=lambda source: out / source.relative, workers=2, messages=Messages(stderr),
+    ).run()
+    # a and b went to the pool; nothing more could until e.txt was run here, so c.txt was run here too
+    assert processor.run_here == (["d.txt", "e.txt"] if bad == "undecodable" else ["c.txt", "d.txt", "e.txt"])
+    expected_error = "line 2, byte offset 12" if bad == "undecodable" else "RuntimeError: boom"
+    assert any(f"{folder / 'c.txt'}: " in line and expected_error in line for line in stderr.getvalue().splitlines())
+    written = sorted(path.name for path in out.iterdir())
+    if policy == "fail":
+        assert summary.stopped and (summary.ok, summary.failed) == (2, 1) and written == ["a.txt", "b.txt"]
+        return
+    assert not summary.stopped and (summary.ok, summary.failed) == (4, 1)
+    if policy == "skip":
+        assert written == ["a.txt", "b.txt", "d.txt", "e.txt"]
+    else:
+        assert written == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"] and (out / "c.txt").read_bytes() == bad_bytes
+    assert (out / "e.txt").read_text(encoding="utf-8") == (normalise("Thuỵ") if bad == "undecodable" else "THUỴ")
+    assert not list(out.glob(".*.tmp"))
+

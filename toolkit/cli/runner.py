@@ -1,10 +1,12 @@
 """Running a processor over many inputs: streamed, in parallel, in order, surviving bad files.
 
-Every input is cut into bounded pieces (``toolkit.streaming``); each piece goes to a
-worker process with the processor (settings only: a worker builds its own tables), and
-the results are written in the order the pieces were read, so ``--workers 4`` writes
-exactly what ``--workers 1`` writes. At most ``2 × workers + 2`` pieces are in flight,
-so memory stays flat however large the input.
+Every input is cut into bounded pieces (``toolkit.streaming``); each piece is processed
+with the processor (settings only: every process builds its own tables), and the results
+are written in the order the pieces were read, so ``--workers 4`` writes exactly what
+``--workers 1`` writes. ``--workers N`` is this process and N − 1 worker processes: this
+process reads, writes, and processes a piece itself whenever every worker already has
+enough queued (it would otherwise sit waiting, its core idle). At most ``2 × workers + 2``
+pieces are in flight, so memory stays flat however large the input.
 
 A file that cannot be read or decoded is reported (file, line, byte offset, reason) and
 handled by the ``on_error`` policy:
@@ -173,7 +175,7 @@ class Runner:
                 if second is None or self.workers == 1:
                     executor = _InlineExecutor()
                 else:
-                    executor = _process_pool(self.workers)
+                    executor = _MainHelpsPool(self.workers - 1)
                 self._drive(executor, _chain([first] + ([second] if second else []), items))
             except BaseException:
                 for out in list(self._open):
@@ -400,6 +402,31 @@ class _InlineExecutor:
 
     def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
         pass
+
+
+class _MainHelpsPool:
+    """N − 1 worker processes, and this process as the N-th: it runs a task itself when the
+    pool already has ``QUEUED_PER_WORKER`` tasks per worker not done, enough to keep every
+    worker busy while this process works on one (pieces take about as long everywhere)."""
+
+    QUEUED_PER_WORKER = 2
+
+    def __init__(self, pool_workers: int) -> None:
+        self.pool = _process_pool(pool_workers)
+        self.enough_queued = self.QUEUED_PER_WORKER * pool_workers
+        self.inline = _InlineExecutor()
+        self._queued: list[Future] = []
+
+    def submit(self, function, *args) -> Future:
+        self._queued = [future for future in self._queued if not future.done()]
+        if len(self._queued) >= self.enough_queued:
+            return self.inline.submit(function, *args)
+        future = self.pool.submit(function, *args)
+        self._queued.append(future)
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
 
 
 def _process_pool(workers: int):
