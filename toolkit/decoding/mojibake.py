@@ -146,14 +146,26 @@ def repair_legacy_font(text: str) -> tuple[str, str | None, int]:
 
 
 def repair(text: str) -> tuple[str, dict[str, int], str | None]:
-    """Both repairs; returns (text, counts, description of the misreading or None)."""
-    repaired, count, misread = repair_utf8_mojibake(text)
-    if count:
-        return repaired, {"mojibake": count}, f"utf-8 (read as {misread})"
-    repaired, name, changed = repair_legacy_font(text)
-    if name is not None:
-        return repaired, {"mojibake": changed}, f"{name} (read as cp1252)"
-    return text, {"mojibake": 0}, None
+    """Both repairs, until neither applies (so a repaired text is left as it is); returns
+    (text, counts, description of the first misreading or None)."""
+    total, description = 0, None
+    for _ in range(_MAX_ROUNDS):
+        repaired, count, misread = repair_utf8_mojibake(text)
+        if count:
+            how = f"utf-8 (read as {misread})"
+        else:
+            repaired, name, count = repair_legacy_font(text)
+            how = f"{name} (read as cp1252)" if name is not None else None
+        if how is None or repaired == text:
+            break
+        text, total, description = repaired, total + count, description or how
+    return text, {"mojibake": total}, description
+
+
+# A real text needs one round; a random string can look broken again once repaired
+# (``Ã\xa0\r¼\rYÒ``: the repaired ``à`` then reads as a legacy-font page), and rounds stop
+# when nothing changes.
+_MAX_ROUNDS = 4
 
 
 def repair_mojibake(text: str) -> tuple[str, dict[str, int]]:
