@@ -277,14 +277,69 @@ def test_ner_option_proposes_vietnamese_names_with_underthesea():
     assert [m.text for m in link(text, ner=True) if m.entity] == [m.text for m in link(text) if m.entity]
 
 
+_LAYOUT_TEXTS = [
+    "Hà Nội, Việt Nam; “Tô Lâm”  and  Lý Mỹ\nChina's\tQuốc hội. U.S. St. Petersburg",
+    "  习近平会见苏林。越南河内市长 ｆｕｌｌ ＣＰＣ Kyoto by my  ",
+    "Washington, D.C. -- the US$3.4bn deal; e-mail: a_b@c.d",
+    "",
+    "   ",
+]
+# the aligned layout maps what the piece layout maps, faster; a text it cannot align takes
+# the piece layout (marks in NFD, invisible characters, look-alikes, ligatures)
+_AWKWARD = list("đĐàÀỹỸươƯ’“…习近平，。０ｆ\u0300\u200bоﬁ½")
+_LAYOUT_TEXT = st.text(alphabet=st.sampled_from(list("aAyYiIlLmMnNgGhH ,.;-'?_\n\t3") + _AWKWARD), max_size=40)
+_MOSTLY_ASCII_TEXT = st.lists(
+    st.one_of(st.text(alphabet=st.sampled_from(list("aAyYiIlLmMnNgGqQuU ,.?_\n")), min_size=40, max_size=80),
+              st.sampled_from(_AWKWARD)),
+    max_size=8,
+).map("".join)
+
+
+def _assert_layouts_agree(text):
+    from toolkit.linking.scan import AlignedLayout, PieceLayout, aligned_key, layout_of
+
+    aligned = aligned_key(text)
+    reference = PieceLayout(text)
+    if aligned is None:
+        assert isinstance(layout_of(text), PieceLayout)
+        return
+    assert len(aligned) == len(text)
+    fast = AlignedLayout(text, aligned)
+    assert fast.hay == reference.hay
+    for position in range(1, len(fast.hay) - 1):
+        if fast.hay[position] != " ":
+            assert fast.original(position, False) == reference.original(position, False)
+            assert fast.original(position, True) == reference.original(position, True)
+            assert fast.span(position, position) == reference.span(position, position)
+
+
+@pytest.mark.parametrize("text", _LAYOUT_TEXTS)
+def test_aligned_layout_maps_as_the_piece_layout_does(text):
+    _assert_layouts_agree(text)
+
+
+@given(st.one_of(_LAYOUT_TEXT, _MOSTLY_ASCII_TEXT))
+@settings(max_examples=400, deadline=None)
+def test_aligned_layout_agrees_with_the_piece_layout_on_any_text(text):
+    _assert_layouts_agree(text)
+
+
+@pytest.mark.parametrize("text", ["Ha\u0300 No\u0323i", "Hà\u200bNội", "ﬁnance", "Мoscow"])
+def test_text_that_folds_other_than_one_to_one_takes_the_piece_layout(text):
+    from toolkit.linking.scan import PieceLayout, aligned_key, layout_of
+
+    assert aligned_key(text) is None
+    assert isinstance(layout_of(text), PieceLayout)
+
+
 @pytest.mark.parametrize("text", [
     "Hà\u200bNội (TP.HCM) Xi’s 习近平  Thành phố  Hồ Chí Minh, U.S. Lý Mỹ\nChina's\tQuốc hội.",
     "Ha\u0300 No\u0323i – Việt Nam; “Tô Lâm”, 河内市长 and ｆｕｌｌ ＣＰＣ",
 ])
 def test_layout_span_maps_every_scan_position_as_original_does(text):
-    from toolkit.linking.scan import Layout
+    from toolkit.linking.scan import PieceLayout
 
-    layout = Layout(text)
+    layout = PieceLayout(text)
     positions = [i for i in range(1, len(layout.hay) - 1) if layout.hay[i] != " "]
     assert positions
     for first in positions:

@@ -1,8 +1,9 @@
 """The alias index: one Aho-Corasick automaton over every key of a lexicon, built once and cached.
 
-Each key is stored in the case forms a name is written in (``keys.written_forms``). Word keys are stored padded with a space on each side and with their inner spaces doubled, and
-the text is scanned in the same shape (`` ha  noi ``), so a hit always starts and ends on a word
-edge and two neighbouring names never share a space. Chinese keys are stored bare and match on
+Each key is stored in the case forms a name is written in (``keys.written_forms``). Word keys are
+stored with a space on each side (`` Ha Noi ``) and the text is scanned as its key between spaces
+(``scan.py``), so a hit always starts and ends on a word edge; neighbouring names share the space
+between them, and the automaton reports both. Chinese keys are stored bare and match on
 characters anywhere; the linker checks them against a word segmentation afterwards.
 
 An index pickles as the lexicon's file paths and a digest of its entities: a worker process
@@ -26,7 +27,7 @@ _LOCK = threading.Lock()
 
 def pattern_of(key: str) -> str:
     """How a key is stored in the automaton (and how a folded text is laid out for the scan)."""
-    return key if is_han_key(key) else " " + key.replace(" ", "  ") + " "
+    return key if is_han_key(key) else " " + key + " "
 
 
 def lexicon_digest(lexicon) -> str:

@@ -26,7 +26,7 @@ from toolkit.linking.automaton import AliasIndex, alias_index
 from toolkit.linking.boundaries import chinese_hits_on_word_edges, suffix_belongs
 from toolkit.linking.keys import HAN_CHARACTER, Candidate, has_marks, is_han_char
 from toolkit.linking.mentions import Mention
-from toolkit.linking.scan import Hit, Layout, scan
+from toolkit.linking.scan import Hit, layout_of, scan
 from toolkit.linking.spans import TakenSpans
 
 _FITTING_CACHE = 200_000  # (written form, key) → candidates that fit, kept per index
@@ -366,11 +366,11 @@ def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = Tr
     if not text.strip():
         return []
     index = lexicon if isinstance(lexicon, AliasIndex) else alias_index(lexicon)
-    # whether the text has Han characters matters only when the lexicon has Chinese keys (a
-    # synthetic or a user's Latin-only lexicon skips the search over the whole text)
-    has_han = (not text.isascii() and HAN_CHARACTER.search(text) is not None) if len(index.han_automaton) else None
+    layout = layout_of(text)
+    # Han characters fold to themselves, and nothing else in a key is outside ASCII but other scripts
+    has_han = not layout.hay.isascii() and HAN_CHARACTER.search(layout.hay) is not None
     lang = lang or detect_language(text, has_han)
-    mentions, short_hits = _known_mentions(text, index, lang, has_han)
+    mentions, short_hits = _known_mentions(text, layout, index, lang, has_han)
     if short_hits or lang == "zh" or any(m.type == "person" for m in mentions):
         from toolkit.linking.shortforms import short_form_mentions
 
@@ -382,12 +382,11 @@ def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = Tr
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
-def _known_mentions(text: str, index: AliasIndex, lang: str, has_han: bool | None = None):
+def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bool):
     """Mentions of lexicon names, and (layout, first, last, key) of the people's short forms the
     scan found (mapped back only when the document gives them someone to stand for)."""
     found = []
     short_forms: list[tuple[int, int, str]] = []
-    layout = Layout(text)
     fitting_cache = index.fitting
     candidates_of = index.table.get
     for hit in scan(layout, index.automata(text, has_han), SHORT_FORM_MARK, short_forms):

@@ -1,4 +1,4 @@
-"""The scan key, and mapping every hit in it back to the original characters.
+"""The scan key, laid out so that every hit in it maps back to the original characters.
 
 The scan key is the fold key (``toolkit.fold``) without the case folding: marks stripped, đ→d,
 i/y merged, punctuation squashed, but ``Hà Nội`` becomes ``Ha Noi`` and ``pháp luật`` stays
@@ -7,22 +7,31 @@ from the word ``pháp`` (law): the alias index stores each name in the case form
 written in (as in the lexicon, UPPER, and for long names any case), so lower-case words do not
 even become hits. The linker then compares keys in lower case (``canonical``).
 
-The text is cut at single spaces (C-level ``str.split``), each distinct piece is keyed once (a
-memo), and the keys are laid out for the automaton (see ``automaton.py``). Only a hit is mapped
-back: a bisection on the cumulative widths of the pieces in the scan string finds its piece,
-and a memo per piece (keyed character by character once) gives the exact input span. So the
-per-character cost stays in C, and Python work is paid per hit.
+The automaton runs over the *scan string*: the key with a space before and after it (every
+pattern is a key between two spaces, so a hit starts and ends on a word edge). Two layouts build
+it, and map a hit's scan positions back to the text:
+
+- :class:`AlignedLayout`, nearly always: each text character is folded to exactly one character
+  (its base letter, or a space for punctuation), so the aligned key lines up with the text, and
+  squashing its runs of spaces is the only shift. A hit maps back by one bisection over the runs.
+  ASCII text is aligned by one ``bytes.translate``; other text piece by piece (the pieces between
+  single spaces, each laid out once, from a memo).
+- :class:`PieceLayout`, for text with a character that folds to none or several (marks in NFD,
+  invisible characters, ligatures, look-alikes): each piece keyed on its own, and a hit mapped
+  back through its piece's character spans.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add
 
-from toolkit.characters import INVISIBLE
-from toolkit.folding import Folded, fold, fold_with_offsets
+from toolkit.characters import INVISIBLE, latin_lookalike
+from toolkit.folding import Folded, _fold_characters, _merge_i_y, fold, fold_with_offsets
 from toolkit.wordcache import WordMemo
 
 
@@ -36,31 +45,149 @@ def canonical(key: str) -> str:
     return key.lower()
 
 
+# ----------------------------------------------------------------------------- aligned layout
+
+_NOT_ALIGNED = "\uffff"  # a noncharacter: the aligned key never holds one otherwise (it folds to a space)
+_SPACE_RUNS = re.compile("(  +)")  # a literal start: the regex engine skips ahead at C speed
+# ASCII: a letter or digit stays, anything else is punctuation or space (as fold has it);
+# "?" also stands for every character the ASCII encoder replaced (see _mostly_ascii_aligned)
+_ASCII_ALIGNED = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
+_FEW_NON_ASCII = 32  # at most one character in this many: patch them in one by one
+_SAMPLE = 1000
+
+
+def _aligned_character(character: str) -> str:
+    """One character's key character (a space for punctuation), or ``_NOT_ALIGNED``."""
+    if character in INVISIBLE or latin_lookalike(character) is not None:
+        # fold deletes an invisible character (joining its neighbours), and repairs a look-alike
+        # inside a Latin word only: neither is one character's business
+        return _NOT_ALIGNED
+    folded = _fold_characters(character, keep_case=True)
+    if folded and not any(map(str.isalnum, folded)):
+        return " "  # punctuation, even when it expands ("…" → "...")
+    if len(folded) != 1:
+        return _NOT_ALIGNED  # a mark or an invisible character (none), a ligature (several)
+    return folded if folded.isalnum() else " "
+
+
+_ALIGNED_CHARACTERS = WordMemo(_aligned_character)
+
+
+def _aligned_piece(piece: str) -> str:
+    """The scan key of a piece, one character per piece character (punctuation as spaces), or
+    ``_NOT_ALIGNED`` when no such layout gives the piece's key."""
+    aligned = _merge_i_y("".join(map(_ALIGNED_CHARACTERS.__getitem__, piece)))
+    if _NOT_ALIGNED in aligned or " ".join(aligned.split()) != scan_fold(piece):
+        return _NOT_ALIGNED
+    return aligned
+
+
+_ALIGNED_PIECES = WordMemo(_aligned_piece)
+
+
+def _mostly_ascii_aligned(text: str) -> str | None:
+    """The aligned key of a text with few non-ASCII characters (English with curly quotes and a
+    Vietnamese name): ASCII by one translation, the others patched in; None when too many."""
+    sample = text[:_SAMPLE].encode("ascii", "replace")
+    if sample.count(b"?") * _FEW_NON_ASCII > len(sample):
+        return None  # Vietnamese, say: piece by piece is faster
+    encoded = text.encode("ascii", "replace")  # one "?" per character it cannot encode
+    if encoded.count(b"?") * _FEW_NON_ASCII > len(encoded):
+        return None
+    aligned = encoded.translate(_ASCII_ALIGNED).decode("ascii")
+    parts = []
+    done = 0
+    position = encoded.find(b"?")
+    while position >= 0:
+        character = text[position]
+        if character != "?":
+            key = _ALIGNED_CHARACTERS[character]
+            if key == _NOT_ALIGNED:
+                return _NOT_ALIGNED
+            if key != " ":
+                parts += (aligned[done:position], key)
+                done = position + 1
+        position = encoded.find(b"?", position + 1)
+    if not parts:
+        return _merge_i_y(aligned)
+    parts.append(aligned[done:])
+    return _merge_i_y("".join(parts))
+
+
+def aligned_key(text: str) -> str | None:
+    """``text``'s scan key with one character per text character (punctuation and spacing as
+    spaces, runs not squashed), or None when some character does not fold to exactly one."""
+    if text.isascii():
+        # i/y merging swaps one letter for another: the layout still lines up
+        return _merge_i_y(text.encode("ascii").translate(_ASCII_ALIGNED).decode("ascii"))
+    aligned = _mostly_ascii_aligned(text)
+    if aligned is None:
+        aligned = " ".join(map(_ALIGNED_PIECES.__getitem__, text.split(" ")))
+    return None if _NOT_ALIGNED in aligned else aligned
+
+
+class AlignedLayout:
+    """The scan string of a text whose aligned key exists: the aligned key with a space either
+    side and its runs of spaces squashed to one. ``span`` undoes the squashing."""
+
+    __slots__ = ("text", "hay", "_parts", "_chunk_starts", "_removed")
+
+    def __init__(self, text: str, aligned: str) -> None:
+        self.text = text
+        padded = " " + aligned + " "
+        self._parts = _SPACE_RUNS.split(padded)  # chunk, run, chunk, run, …, chunk
+        self.hay = " ".join(self._parts[::2]) if len(self._parts) > 1 else padded
+        # computed on the first hit: many documents have none
+        self._chunk_starts: list[int] | None = None
+        self._removed: list[int] = []
+
+    def shifts(self) -> tuple[list[int], list[int]]:
+        """Where each run-free chunk starts in the scan string, and how many characters squashing
+        took out before it: a key character at ``p`` in chunk ``k`` (``bisect_right(starts, p) -
+        1``) came from the text at ``p - 1 + removed[k] - k``."""
+        if self._chunk_starts is None:
+            # chunk k starts after k runs, each one space in the scan string and len(run) in the text
+            lengths = accumulate(map(len, self._parts[:-1:2]), initial=0)
+            self._chunk_starts = list(map(add, lengths, count()))
+            self._removed = list(accumulate(map(len, self._parts[1::2]), initial=0))
+        return self._chunk_starts, self._removed
+
+    def _text_position(self, hay_position: int) -> int:
+        """Where the scan string's character at ``hay_position`` (not a squashed run) came from."""
+        starts, removed = self.shifts()
+        chunk = bisect_right(starts, hay_position) - 1
+        return hay_position - 1 + removed[chunk] - chunk
+
+    def original(self, hay_position: int, at_end: bool) -> int:
+        """The text offset of the key character at ``hay_position`` (its start, or its end)."""
+        return self._text_position(hay_position) + at_end
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """The text ``[start, end)`` of the key characters ``first..last`` of the scan string."""
+        return self._text_position(first), self._text_position(last) + 1
+
+
+# ----------------------------------------------------------------------------- piece layout
+
 def _segment(piece: str) -> str:
-    """A piece as it stands in the scan string: its key, inner spaces doubled, then the separator."""
+    """A piece as it stands in the piece layout's scan string: its key, then the separator."""
     key = scan_fold(piece)
-    return key.replace(" ", "  ") + "  " if key else ""
+    return key + " " if key else ""
 
 
 _SEGMENTS = WordMemo(_segment)
 
 
 def _segment_spans(piece: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
-    """Per character of the piece's segment (its key as laid out, inner spaces doubled): the
-    start and end of the piece characters it came from; None should the two keys disagree, or
-    for a long piece (a run of Chinese without spaces), which ``Layout.original`` maps instead."""
+    """Per character of the piece's key: the start and end of the piece characters it came
+    from; None should the two keys disagree, or for a long piece (a run of Chinese without
+    spaces), which ``PieceLayout.original`` maps instead."""
     if len(piece) > _SPANNED_PIECE:
         return None
     offsets = piece_offsets(piece)
-    if _SEGMENTS[piece][:-2] != offsets.text.replace(" ", "  "):
+    if _SEGMENTS[piece][:-1] != offsets.text:
         return None
-    starts: list[int] = []
-    ends: list[int] = []
-    for character, start, end in zip(offsets.text, offsets.starts, offsets.ends):
-        copies = 2 if character == " " else 1
-        starts += [start] * copies
-        ends += [end] * copies
-    return tuple(starts), tuple(ends)
+    return offsets.starts, offsets.ends
 
 
 # filled only for pieces a hit starts or ends in: far fewer than the words of a corpus
@@ -74,23 +201,9 @@ def piece_offsets(piece: str) -> Folded:
     return fold_with_offsets(piece, keep_case=True)
 
 
-@dataclass(slots=True)
-class Hit:
-    """A key found in the text: ``[start, end)`` in the original text; ``key`` is canonical."""
-
-    start: int
-    end: int
-    key: str
-    han: bool
-
-
-class Layout:
-    """A text, its keyed pieces, and the scan string the automaton runs over.
-
-    The scan string is a space, then each non-empty piece's segment: its key with inner spaces
-    doubled and two spaces after it, so every word boundary is two spaces. The cumulative
-    segment lengths find a hit's piece by bisection.
-    """
+class PieceLayout:
+    """A text, its keyed pieces, and the scan string: a space, then each non-empty piece's key
+    followed by a space. The cumulative key lengths find a hit's piece by bisection."""
 
     __slots__ = ("text", "pieces", "segments", "_piece_ends", "_hay_ends", "hay")
 
@@ -139,39 +252,54 @@ class Layout:
         segment = self.segments[piece]
         original = self.pieces[piece]
         base = self.piece_start(piece)
-        if len(segment) == len(original) + 2 and segment.startswith(original):
+        if len(segment) == len(original) + 1 and segment.startswith(original):
             return base + in_segment + (1 if at_end else 0)  # the common case: a plain word keys to itself
-        key = segment[:-2].replace("  ", " ")
-        position = in_segment
-        if " " in key:
-            position -= key.replace(" ", "  ").count(" ", 0, in_segment) // 2
         offsets = piece_offsets(original)
-        if offsets.text != key or position >= len(offsets.text):
+        if offsets.text != segment[:-1] or in_segment >= len(offsets.text):
             return base + (len(original) if at_end else 0)  # not reached while both keys agree
-        return base + (offsets.ends[position] if at_end else offsets.starts[position])
+        return base + (offsets.ends[in_segment] if at_end else offsets.starts[in_segment])
 
 
-def scan(layout: Layout, automata, deferred: str | None = None, put_off: list | None = None) -> list[Hit]:
+def layout_of(text: str) -> AlignedLayout | PieceLayout:
+    """The scan string of ``text`` and its map back to the text (aligned whenever it can be)."""
+    aligned = aligned_key(text)
+    return PieceLayout(text) if aligned is None else AlignedLayout(text, aligned)
+
+
+@dataclass(slots=True)
+class Hit:
+    """A key found in the text: ``[start, end)`` in the original text; ``key`` is canonical."""
+
+    start: int
+    end: int
+    key: str
+    han: bool
+
+
+def scan(layout, automata, deferred: str | None = None, put_off: list | None = None) -> list[Hit]:
     """Every key occurrence (overlapping ones included), in order of start.
 
     Keys starting with ``deferred`` are not mapped back: their (first, last, key) scan positions
-    go to ``put_off``, for the caller to map (``Layout.original``) only the ones it needs.
+    go to ``put_off``, for the caller to map (``layout.span``) only the ones it needs.
     ``automata``: one automaton or several (their hits are merged)."""
     if not isinstance(automata, (tuple, list)):
         automata = (automata,)
     hay = layout.hay
+    hits = automata[0].iter(hay) if len(automata) == 1 else (hit for automaton in automata for hit in automaton.iter(hay))
+    if isinstance(layout, AlignedLayout):
+        return _scan_aligned(layout, hits, deferred, put_off)
     text = layout.text
+    span = layout.span
     found = []
-    for end_index, (length, key) in (hit for automaton in automata for hit in automaton.iter(hay)):
-        han = hay[end_index] != " "
-        if han:
-            first, last = end_index - length + 1, end_index
+    for end_index, (length, key) in hits:
+        if hay[end_index] != " ":  # a Chinese key: stored bare
+            first, last, han = end_index - length + 1, end_index, True
         else:
-            first, last = end_index - length + 2, end_index - 1
+            first, last, han = end_index - length + 2, end_index - 1, False
         if deferred is not None and key[0] == deferred:
             put_off.append((first, last, key[1:]))
             continue
-        start, end = layout.span(first, last)
+        start, end = span(first, last)
         while end > start + 1 and text[end - 1] in INVISIBLE:
             end -= 1  # a zero-width space after a name folds into its span; it is not part of the name
         found.append(Hit(start, end, key, han))
@@ -179,4 +307,28 @@ def scan(layout: Layout, automata, deferred: str | None = None, put_off: list | 
     return found
 
 
-__all__ = ["Hit", "Layout", "canonical", "piece_offsets", "scan", "scan_fold"]
+def _scan_aligned(layout: AlignedLayout, hits, deferred: str | None, put_off: list | None) -> list[Hit]:
+    """``scan`` over an aligned layout, its map back inlined (this loop runs once per hit)."""
+    hay = layout.hay
+    starts = removed = None
+    found = []
+    append = found.append
+    for end_index, (length, key) in hits:
+        if hay[end_index] != " ":  # a Chinese key: stored bare
+            first, last, han = end_index - length + 1, end_index, True
+        else:
+            first, last, han = end_index - length + 2, end_index - 1, False
+        if deferred is not None and key[0] == deferred:
+            put_off.append((first, last, key[1:]))
+            continue
+        if starts is None:
+            starts, removed = layout.shifts()
+        chunk = bisect_right(starts, first) - 1
+        start = first - 1 + removed[chunk] - chunk
+        chunk = bisect_right(starts, last) - 1
+        append(Hit(start, last + removed[chunk] - chunk, key, han))
+    found.sort(key=lambda h: (h.start, -h.end))
+    return found
+
+
+__all__ = ["AlignedLayout", "Hit", "PieceLayout", "aligned_key", "canonical", "layout_of", "piece_offsets", "scan", "scan_fold"]
