@@ -8,8 +8,9 @@ worker count it runs ``sinoviet COMMAND -j N -o OUT CORPUS`` (``link``, which wr
 rows to standard output, as ``sinoviet link -j N --format jsonl CORPUS > /dev/null``) and reports MB/s of input,
 the speed-up over one worker (target: 2 workers ≥ 1.8×), and the CPU the rest of the
 machine used meanwhile (the machine is shared: a busy neighbour caps the speed-up). Our
-own CPU seconds (sampled from /proc for every process of the run) show the parallel
-overhead apart from the load: on an idle machine the speed-up is about
+own CPU seconds (sampled from /proc for every process of the run, and split into the
+main process, which processes pieces too, the pool's workers and the helpers) show the
+parallel overhead apart from the load: on an idle machine the speed-up is about
 (cores we got with -j 2) / (CPU ratio -j 2 : -j 1).
 Then ``sinoviet normalise -j 2`` reads one 1 GB file to stdout (/dev/null), and
 ``normalise``/``fold`` read one 100 MB single line, while every process of the run is
@@ -75,6 +76,7 @@ class TreeWatcher(threading.Thread):
         self.peak_kb: dict[int, int] = {}
         self.cpu: dict[int, float] = {}
         self.names: dict[int, str] = {}
+        self.parents: dict[int, int] = {}
         self.done = threading.Event()
 
     def run(self) -> None:
@@ -93,6 +95,8 @@ class TreeWatcher(threading.Thread):
                     continue
                 parent = int(stat.rsplit(")", 1)[1].split()[1])
                 children.setdefault(parent, []).append(int(entry))
+                if parent == self.root or parent in self.parents:
+                    self.parents[int(entry)] = parent
         tree, stack = [], [self.root]
         while stack:
             pid = stack.pop()
@@ -127,7 +131,21 @@ def timed_run(command: list[str], stdout=subprocess.DEVNULL) -> dict:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {stderr.decode()[-2000:]}")
     ours = sum(watcher.cpu.values())
     other = max(0.0, cpu_busy_seconds() - busy_before - ours)
-    return {"elapsed": elapsed, "cpu_ours": ours, "other_cores": other / elapsed, "peaks": watcher.peak_kb, "names": watcher.names}
+    return {
+        "elapsed": elapsed, "cpu_ours": ours, "other_cores": other / elapsed, "peaks": watcher.peak_kb,
+        "names": watcher.names, "cpu_by_role": cpu_by_role(watcher, process.pid),
+    }
+
+
+def cpu_by_role(watcher: TreeWatcher, root: int) -> dict[str, float]:
+    """Our CPU seconds split into this process (the CLI), the pool's workers and the helpers
+    (the forkserver and the resource tracker, children of the CLI that process no piece)."""
+    roles: dict[str, float] = {"main": 0.0, "pool": 0.0, "helpers": 0.0}
+    for pid, seconds in watcher.cpu.items():
+        parent = watcher.parents.get(pid)
+        role = "main" if pid == root else "helpers" if parent == root else "pool"
+        roles[role] += seconds
+    return roles
 
 
 def run_command(command: str, workers: int, corpus: Path, out: Path) -> dict:
@@ -170,6 +188,11 @@ def main() -> None:
                     f"(x{result['cpu_ours'] / base_cpu:4.2f} of -j {args.workers[0]}), cores we got "
                     f"{result['cpu_ours'] / result['elapsed']:.2f}, other processes used "
                     f"{result['other_cores']:.2f} cores meanwhile"
+                )
+                roles = result["cpu_by_role"]
+                print(
+                    f"    our CPU by process: main {roles['main']:.1f} s, pool {roles['pool']:.1f} s, "
+                    f"forkserver and resource tracker {roles['helpers']:.1f} s"
                 )
         if args.skip_memory:
             return
