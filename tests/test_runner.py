@@ -418,3 +418,18 @@ def test_error_policies_hold_for_a_bad_file_run_in_this_process(tmp_path: Path, 
     assert (out / "e.txt").read_text(encoding="utf-8") == (normalise("Thuỵ") if bad == "undecodable" else "THUỴ")
     assert not list(out.glob(".*.tmp"))
 
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are set on Linux only")
+def test_a_worker_result_goes_through_a_wide_pipe() -> None:
+    import fcntl
+
+    from toolkit.cli.runner import RESULT_PIPE_BYTES, _process_pool
+
+    pool = _process_pool(1)
+    try:
+        reader = pool._result_queue._reader
+        assert fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ) >= min(RESULT_PIPE_BYTES, int(Path("/proc/sys/fs/pipe-max-size").read_text()))
+        assert pool.submit(bytes, 3 * RESULT_PIPE_BYTES).result() == bytes(3 * RESULT_PIPE_BYTES)
+    finally:
+        pool.shutdown()

@@ -439,7 +439,35 @@ def _process_pool(workers: int):
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["toolkit.cli.runner", "toolkit.batch", "toolkit.normalisation", "toolkit.folding"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_started)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_started)
+    _widen_result_pipe(pool)
+    return pool
+
+
+RESULT_PIPE_BYTES = 1024 * 1024  # Linux's pipe-max-size for unprivileged processes
+
+
+def _widen_result_pipe(pool) -> None:
+    """Let a worker's result (about one piece of output) into the pipe in one or two writes.
+
+    The pool's thread in this process reads a result one pipe-full (64 KiB) at a time and
+    takes the GIL back for each; while this process runs a piece itself, each take waits
+    for a switch interval, and the worker, blocked writing, waits with it. A 1 MiB pipe
+    makes that 2 waits per 2 MiB piece instead of 32. Linux only; elsewhere, or if the
+    pool's internals differ, the pipe stays as it is.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not Unix
+        return
+    reader = getattr(getattr(pool, "_result_queue", None), "_reader", None)
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if reader is None or set_size is None:
+        return
+    try:
+        fcntl.fcntl(reader.fileno(), set_size, RESULT_PIPE_BYTES)
+    except OSError:  # over the user's pipe quota: the default size still works
+        pass
 
 
 def _worker_started() -> None:
