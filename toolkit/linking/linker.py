@@ -24,7 +24,7 @@ from functools import lru_cache
 from toolkit.linking import context
 from toolkit.linking.automaton import AliasIndex, alias_index
 from toolkit.linking.boundaries import chinese_hits_on_word_edges, suffix_belongs
-from toolkit.linking.keys import HAN_CHARACTER, Candidate, has_marks, is_han_char
+from toolkit.linking.keys import HAN_CHARACTER, ORIGIN_WEIGHTS, Candidate, has_marks, is_han_char
 from toolkit.linking.mentions import Mention
 from toolkit.linking.scan import Hit, layout_of, scan
 from toolkit.linking.spans import TakenSpans
@@ -88,6 +88,10 @@ def written_form_fits(written: str, candidate: Candidate, key: str) -> bool:
         # one syllable with its marks: Mỹ, not My; Huế, not Hue in a sentence
         return _nfc_fold(written) == _nfc_fold(surface)
     return True
+
+
+# characters that never glue a name to a neighbour (the common case, settled without ``glued``)
+_APART = frozenset(["", " ", "\n", "\t", "\r", ",", ".", ";", ":", "!", "?", "(", ")", "\"", "'", "“", "”", "‘", "’", "-", "–", "—"])
 
 
 def glued(text: str, start: int, end: int) -> bool:
@@ -391,8 +395,9 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
     candidates_of = index.table.get
     for hit in scan(layout, index.automata(text, has_han), SHORT_FORM_MARK, short_forms):
         start, end = hit.start, hit.end
-        if not hit.han and glued(text, start, end):
-            continue
+        if not hit.han and (text[end:end + 1] not in _APART or (start and text[start - 1] not in _APART)):
+            if glued(text, start, end):
+                continue
         cache_key = (text[start:end], hit.key)
         fitting = fitting_cache.get(cache_key)
         if fitting is None:
@@ -402,13 +407,12 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
                 fitting_cache[cache_key] = fitting
         if fitting:
             found.append((hit, fitting))
-    if has_han is not False:
+    if has_han:
         han_spans = [(h.start, h.end) for h, _ in found if h.han]
         if han_spans:
             on_edges = chinese_hits_on_word_edges(text, han_spans, index.lexicon)
             found = [(h, c) for h, c in found if not h.han or (h.start, h.end) in on_edges]
-    designated = _designated_keys(index)
-    if any(h.key in designated for h, _ in found):
+    if not _designated_keys(index).isdisjoint([h.key for h, _ in found]):
         found = _with_bare_place_names(text, found)
     chosen = longest_first(found)
     lexicon = index.lexicon
@@ -418,14 +422,14 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
     for hit, candidates in chosen:
         if len(candidates) == 1:
             candidate = candidates[0]
-            score = candidate.weight
+            score = ORIGIN_WEIGHTS[candidate.origin]
         else:
             candidate, score = _resolve(text, hit, candidates, document, lexicon)
+            score = round(score, 3)
         start, end = hit.start, hit.end
         if candidate.type == "place":
             start, end = _with_designator(text, start, end, hit.han)
-        mentions.append(Mention(start, end, text[start:end], candidate.entity, candidate.type,
-                                round(score, 3), candidate.entity))
+        mentions.append(Mention(start, end, text[start:end], candidate.entity, candidate.type, score, candidate.entity))
     return mentions, [(layout, first, last, key) for first, last, key in short_forms]
 
 
