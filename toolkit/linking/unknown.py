@@ -61,7 +61,7 @@ def unknown_mentions(text: str, lang: str, index, known: list[Mention], ner: boo
     elif lang == "vi":
         proposals = vietnamese_names(text, taken) if ner else vietnamese_capitalised_names(text)
     else:
-        proposals = english_names(text)
+        proposals = english_names(text, taken)
     found: list[Mention] = []
     for start, end, entity_type, score in sorted(proposals):
         start, end = _trim(text, start, end)
@@ -227,9 +227,20 @@ def _reads_as_name(run: str) -> bool:
     return bool(readings) and 2 <= len(readings[0]) <= 4
 
 
-def english_names(text: str) -> list[tuple[int, int, str, float]]:
+def _last_letter_taken(text: str, start: int, end: int, taken: TakenSpans) -> bool:
+    last = end
+    while last > start and not text[last - 1].isalnum():
+        last -= 1
+    return last > start and taken.overlaps(last - 1, last)
+
+
+def english_names(text: str, taken: TakenSpans | None = None) -> list[tuple[int, int, str, float]]:
+    """(start, end, type, score) of capitalised runs that read as a person's name; a run that
+    overlaps a ``taken`` span (a known mention) is not looked at, as it could not be kept."""
     found = []
     for start, end in capitalised_spans(text, min_words=2, max_words=4):
+        if taken is not None and _last_letter_taken(text, start, end, taken):
+            continue  # every proposal from this run keeps that letter: each would overlap a known name
         run = text[start:end]
         if context.title_before(text, start) and len(run.split()) <= 3:
             found.append((start, end, "person", GUESS_SCORE))
