@@ -36,7 +36,10 @@ TITLES: dict[str, tuple[str, ...]] = {
 _TITLE_REACH = 40
 _LATIN_TITLES = sorted((t for t in TITLES if t.isascii()), key=len, reverse=True)
 _HAN_TITLES = sorted((t for t in TITLES if not t.isascii()), key=len, reverse=True)
-_LATIN_TITLE_AT_END = re.compile(r"(?:^| )(" + "|".join(re.escape(t) for t in _LATIN_TITLES) + r")$")
+_LATIN_TITLE_OFFICES = {t: TITLES[t] for t in _LATIN_TITLES}
+_LATIN_TITLE_WORDS = max(t.count(" ") + 1 for t in _LATIN_TITLES)
+# a title a few words back needs one of these words in the tail: most windows have none
+_LATIN_TITLE_FIRST_WORDS = frozenset(t.split()[0] for t in _LATIN_TITLES)
 _LATIN_TITLE_ANYWHERE = re.compile(r"(?:^| )(" + "|".join(re.escape(t) for t in _LATIN_TITLES) + r")(?= |$)")
 _HAN_TITLE = re.compile("|".join(re.escape(t) for t in _HAN_TITLES))
 # words that may stand between a title and its name: "Ambassador to Việt Nam", "Chinese Ambassador"
@@ -77,11 +80,15 @@ def title_before(text: str, start: int) -> tuple[str, ...] | None:
     folded = fold(window)
     if not folded:
         return None
-    found = _LATIN_TITLE_AT_END.search(folded)
-    if found:
-        return TITLES[found.group(1)]
+    last_words = folded.rsplit(" ", _LATIN_TITLE_WORDS)[-_LATIN_TITLE_WORDS:]
+    for first in range(len(last_words)):  # the longest title ending the window
+        offices = _LATIN_TITLE_OFFICES.get(" ".join(last_words[first:]))
+        if offices is not None:
+            return offices
     # a title a few connecting words back: "Ambassador to Việt Nam He Wei"
     tail = folded[-_TITLE_REACH:]
+    if _LATIN_TITLE_FIRST_WORDS.isdisjoint(tail.split(" ")):
+        return None
     for found in _LATIN_TITLE_ANYWHERE.finditer(tail):
         if _BRIDGE.match(tail[found.end():] + " "):
             return TITLES[found.group(1)]

@@ -127,9 +127,10 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
         layout.span(first, last)
         for layout, first, last, key in short_hits if key in antecedents or key in holders
     ]
-    han_forms = _han_holder_forms(index) | frozenset(k for k in antecedents if is_han_char(k[:1]))
-    if han_forms and (has_han if has_han is not None else HAN_CHARACTER.search(text) is not None):
-        spans += [(m.start(), m.end()) for m in _han_pattern(han_forms).finditer(text)]
+    if has_han if has_han is not None else HAN_CHARACTER.search(text) is not None:
+        han_forms = _han_holder_forms(index) | frozenset(k for k in antecedents if is_han_char(k[:1]))
+        if han_forms:
+            spans += [(m.start(), m.end()) for m in _han_pattern(han_forms).finditer(text)]
     if not spans:
         return []
     taken = TakenSpans((m.start, m.end) for m in mentions)
