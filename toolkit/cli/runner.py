@@ -437,7 +437,9 @@ def _process_pool(workers: int):
     # forkserver: workers start from a clean process (no copied threads or locks), and
     # exit by themselves when this process is killed.
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if context.get_start_method() == "forkserver":
+    if context.get_start_method() == "forkserver" and workers > 1:
+        # Imported once for all the workers; this process waits for it at the first piece
+        # it hands over (about 0.2 s), so a lone worker imports them itself, meanwhile.
         context.set_forkserver_preload(["toolkit.cli.runner", "toolkit.batch", "toolkit.normalisation", "toolkit.folding"])
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_started)
     _widen_result_pipe(pool)
