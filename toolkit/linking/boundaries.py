@@ -87,22 +87,39 @@ def cuts_a_word(span: tuple[int, int], words: Iterable[tuple[int, int]]) -> bool
 
 
 def chinese_hits_on_word_edges(text: str, spans: list[tuple[int, int]], lexicon) -> set[tuple[int, int]]:
-    """The Chinese hit spans that cut no jieba word (segmenting only near the hits)."""
+    """The Chinese hit spans that cut no jieba word (segmenting only near the hits).
+
+    Each hit is judged on the words of the Han run around it (``han_run``); runs that overlap are
+    segmented together, once, so dense Chinese text is segmented about once, not once per hit."""
     if not spans:
         return set()
     teach_jieba(lexicon)
     kept: set[tuple[int, int]] = set()
-    segmented: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for group_start, group_end, members in _overlapping_runs(text, sorted(spans)):
+        words = word_edges(text, group_start, group_end)
+        for span, (left, right) in members:
+            # the run's own edges may cut a word that continues past the context window: ignore those
+            inner = [w for w in words if left < w[1] and w[0] < right]
+            if not cuts_a_word(span, inner):
+                kept.add(span)
+    return kept
+
+
+def _overlapping_runs(text: str, spans: list[tuple[int, int]]):
+    """(start, end, [(span, its run)]) for each group of hits whose Han runs overlap, in order."""
+    group: list = []
+    group_start = group_end = -1
     for span in spans:
         run = han_run(text, *span)
-        words = segmented.get(run)
-        if words is None:
-            words = segmented[run] = word_edges(text, *run)
-        # the run's own edges may cut a word that continues past the context window: ignore those
-        inner = [w for w in words if run[0] < w[1] and w[0] < run[1]]
-        if not cuts_a_word(span, inner):
-            kept.add(span)
-    return kept
+        if group and run[0] < group_end:
+            group.append((span, run))
+            group_end = max(group_end, run[1])
+            continue
+        if group:
+            yield group_start, group_end, group
+        group, (group_start, group_end) = [(span, run)], run
+    if group:
+        yield group_start, group_end, group
 
 
 __all__ = ["chinese_hits_on_word_edges", "cuts_a_word", "jieba_user_words", "teach_jieba", "USER_WORD_FREQUENCY"]

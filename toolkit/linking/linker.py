@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -170,8 +170,16 @@ class _Document:
         for entity_id in set(sure):
             self.ancestors.update(_ancestors(lexicon, entity_id))
         self.countries = Counter(c for c in map(country_of, sure) if c)
+        self._sorted_possible: dict[str, list[int]] = {}
         self.resolved: dict[str, str] = {}  # key → entity chosen with confidence
         self.country_mentions: list[tuple[int, int, str]] = []  # (start, end, country code)
+
+    def possible_starts(self, entity_id: str) -> list[int]:
+        """The sorted starts of the hits ``entity_id`` is a candidate of."""
+        starts = self._sorted_possible.get(entity_id)
+        if starts is None:
+            starts = self._sorted_possible[entity_id] = sorted(self.possible.get(entity_id, ()))
+        return starts
 
     def country_near(self, text: str, hit: Hit, country: str) -> bool:
         """A country written as part of the place's phrase: right before it (越南太原省, ``Việt Nam's``)
@@ -179,7 +187,9 @@ class _Document:
         if not self.country_mentions:
             return False
         i = bisect_left(self.country_mentions, (hit.start - _ADJACENT - 60,))
-        for start, end, code in self.country_mentions[i:]:
+        mentions = self.country_mentions
+        for k in range(i, len(mentions)):
+            start, end, code = mentions[k]
             if start > hit.end + _ADJACENT:
                 break
             if code != country:
@@ -196,6 +206,14 @@ _ADJACENT = 3
 _LIST_SEPARATOR = re.compile(r"\s*[,(（，]\s*")
 _NEAR = 40
 _NEAR_HAN = 8  # Chinese says in a few characters what takes a line in Vietnamese or English
+
+
+def _other_start_within(starts: list[int], start: int, reach: int) -> bool:
+    """Whether a sorted list holds a value other than ``start`` within ``reach`` of it (by
+    bisection: a long document names a province thousands of times)."""
+    low = bisect_left(starts, start - reach)
+    high = bisect_right(starts, start + reach)
+    return high - low > 1 or (high - low == 1 and starts[low] != start)
 
 
 def _is_country(entity_id: str) -> bool:
@@ -255,13 +273,12 @@ def _context_weight(text: str, hit: Hit, candidate: Candidate, document: _Docume
     ancestors = [a for a in _ancestors(lexicon, candidate.entity) if not _is_country(a)]
     for ancestor in ancestors:
         # a county named near its province (Trùng Khánh with Cao Bằng; 太原 with 山西) or in the same text
-        places = document.possible.get(ancestor, {})
+        places = document.possible_starts(ancestor)
         reach = _NEAR_HAN if hit.han else _NEAR
-        near = [s for s in places if s != hit.start and abs(s - hit.start) <= reach]
-        if near:
+        if _other_start_within(places, hit.start, reach):
             weight += 0.5
             break
-        if any(s != hit.start for s in places):
+        if places and (len(places) > 1 or places[0] != hit.start):
             weight += 0.2
             break
     country = country_of(candidate.entity)
