@@ -154,9 +154,9 @@ class MentionRows:
 
     ``linker`` is a ``toolkit.batch.Linker`` (settings and lexicon paths; each process builds
     its own index). Lines are numbered in the whole file (``piece.first_line``); ``start`` and
-    ``end`` count characters in that line. A file of one piece (up to 2 MiB) is one document,
+    ``end`` count characters in that line. A file of one piece (``sinoviet link``: up to 512 KiB) is one document,
     so a short form (``Xi``, ``ông Lâm``) reaches a full name anywhere in it; in a larger file a
-    short form reaches full names within its own piece (whole lines, about 2 MiB) only. A line
+    short form reaches full names within its own piece (whole lines) only. A line
     longer than a piece is cut at spaces: its later pieces count ``start`` and ``end`` from
     where the piece starts in the line, and a name that straddles a cut is not found.
     """
@@ -169,27 +169,31 @@ class MentionRows:
             raise ValueError(f"output_format must be one of {', '.join(MENTION_FORMATS)}, not {self.output_format!r}")
 
     def process(self, text: str, piece: Piece) -> Processed:
-        rows = mention_rows(self.linker.mentions(text), text, piece.name, piece.first_line)
+        rows = iter_mention_rows(self.linker.mentions(text), text, piece.name, piece.first_line)
+        # rows are formatted as they are made: a piece's mentions are never all held as dicts
         return Processed("".join(format_mention_row(row, self.output_format) for row in rows))
 
 
 def mention_rows(mentions, text: str, name: str, first_line: int = 1) -> list[dict]:
     """Output rows of ``mentions`` of ``text``: line numbers from ``first_line``, offsets within the line."""
+    return list(iter_mention_rows(mentions, text, name, first_line))
+
+
+def iter_mention_rows(mentions, text: str, name: str, first_line: int = 1):
+    """``mention_rows``, one row at a time."""
     line_starts = [0]
     at = text.find("\n")
     while at >= 0:
         line_starts.append(at + 1)
         at = text.find("\n", at + 1)
-    rows = []
     for mention in mentions:
         line = bisect_right(line_starts, mention.start) - 1
-        rows.append({
+        yield {
             "file": name, "line": first_line + line,
             "start": mention.start - line_starts[line], "end": mention.end - line_starts[line],
             "text": mention.text, "entity": mention.entity, "type": mention.type,
             "score": mention.score, "cluster": mention.cluster,
-        })
-    return rows
+        }
 
 
 def format_mention_row(row: dict, output_format: str) -> str:
@@ -201,5 +205,5 @@ def format_mention_row(row: dict, output_format: str) -> str:
 
 __all__ = [
     "JsonlField", "MENTION_FIELDS", "MENTION_FORMATS", "MentionRows", "ON_ERROR", "PerLine", "Processed", "WholeText",
-    "format_mention_row", "mention_rows",
+    "format_mention_row", "iter_mention_rows", "mention_rows",
 ]

@@ -23,7 +23,7 @@ from functools import cache
 from toolkit.folding import fold
 from toolkit.linking import context
 from toolkit.linking.clustering import cluster_key
-from toolkit.linking.keys import is_han_char
+from toolkit.linking.keys import HAN_CHARACTER, is_han_char
 from toolkit.linking.mentions import Mention
 from toolkit.linking.spans import TakenSpans
 
@@ -258,16 +258,31 @@ def english_names(text: str, taken: TakenSpans | None = None) -> list[tuple[int,
 # ----------------------------------------------------------------------------- Chinese
 
 def chinese_names(text: str, lexicon) -> list[tuple[int, int, str, float]]:
+    """(start, end, type, score) of the person and place names jieba's tagger finds, line by line
+    (a line's words are all it holds at once, so a long document costs no more memory than a line)."""
     from toolkit.linking.boundaries import teach_jieba
-    from toolkit.chinese.readings import looks_like_person
 
     teach_jieba(lexicon)
+    found: list[tuple[int, int, str, float]] = []
+    line_start = 0
+    for line in text.splitlines(keepends=True):
+        if not HAN_CHARACTER.search(line):
+            line_start += len(line)
+            continue
+        found += _chinese_names_in_line(line, line_start)
+        line_start += len(line)
+    return found
+
+
+def _chinese_names_in_line(line: str, offset: int) -> list[tuple[int, int, str, float]]:
     import jieba.posseg
+
+    from toolkit.chinese.readings import looks_like_person
 
     found = []
     words = []
-    position = 0
-    for pair in jieba.posseg.cut(text):
+    position = offset
+    for pair in jieba.posseg.cut(line):
         words.append((position, position + len(pair.word), pair.word, pair.flag))
         position += len(pair.word)
     skip_until = -1
