@@ -141,11 +141,12 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
         written = text[start:end]
         han = is_han_char(written[:1])
         key = written if han else fold(written)
-        offices = context.title_before(text, start)
-        if han:
-            offices = context.title_after(text, end) or (offices if offices and offices != ("",) else None)
         choices = antecedents.get(key, [])
-        if len(choices) == 1 and (not han or offices) and _written_fits(written, choices[0][1]):
+        settled = len(choices) == 1 and _written_fits(written, choices[0][1])
+        # a Latin short form of the one person named in full needs no title (looking costs more
+        # than the rest together); a Chinese one needs a title next to it
+        offices = None if settled and not han else _offices_around(text, start, end, han)
+        if settled and (not han or offices):
             entity_id = choices[0][0]
             found.append(Mention(start, end, written, entity_id, "person", ANTECEDENT_SCORE, entity_id))
             taken.add(start, end)
@@ -159,6 +160,14 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
                     found.append(Mention(start, end, written, fitting[0], "person", TITLE_ONLY_SCORE, fitting[0]))
                     taken.add(start, end)
     return sorted(found, key=lambda m: m.start)
+
+
+def _offices_around(text: str, start: int, end: int, han: bool) -> tuple[str, ...] | None:
+    """The offices a title next to a short form names: before it, or for Chinese after it."""
+    offices = context.title_before(text, start)
+    if han:
+        return context.title_after(text, end) or (offices if offices and offices != ("",) else None)
+    return offices
 
 
 @lru_cache(maxsize=256)
