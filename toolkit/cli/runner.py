@@ -58,7 +58,7 @@ def default_workers() -> int:
 
 @dataclass(frozen=True)
 class Job:
-    """What to do to every piece: picklable, sent with each piece to a worker."""
+    """What to do to every piece: picklable, sent with each piece a worker process runs."""
 
     processor: Any  # has process(text, piece) -> Processed (see toolkit.cli.processors)
     encoding: str = "auto"
@@ -81,7 +81,7 @@ class PieceResult:
 
 
 def process_piece(job: Job, piece: Piece) -> PieceResult:
-    """Decode and process one piece (runs in a worker process)."""
+    """Decode and process one piece (in a worker process, or in this one: see ``_MainHelpsPool``)."""
     from toolkit.decoding import DecodeError
     from toolkit.streaming import decode_piece
 
