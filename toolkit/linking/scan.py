@@ -286,33 +286,18 @@ def scan(layout, automata, deferred: str | None = None, put_off: list | None = N
         automata = (automata,)
     hay = layout.hay
     hits = automata[0].iter(hay) if len(automata) == 1 else (hit for automaton in automata for hit in automaton.iter(hay))
+    positions = _key_positions(hay, hits, deferred, put_off)
     if isinstance(layout, AlignedLayout):
-        return _scan_aligned(layout, hits, deferred, put_off)
-    text = layout.text
-    span = layout.span
-    found = []
-    for end_index, (length, key) in hits:
-        if hay[end_index] != " ":  # a Chinese key: stored bare
-            first, last, han = end_index - length + 1, end_index, True
-        else:
-            first, last, han = end_index - length + 2, end_index - 1, False
-        if deferred is not None and key[0] == deferred:
-            put_off.append((first, last, key[1:]))
-            continue
-        start, end = span(first, last)
-        while end > start + 1 and text[end - 1] in INVISIBLE:
-            end -= 1  # a zero-width space after a name folds into its span; it is not part of the name
-        found.append(Hit(start, end, key, han))
+        found = _aligned_hits(layout, positions)
+    else:
+        found = _piece_hits(layout, positions)
     found.sort(key=lambda h: (h.start, -h.end))
     return found
 
 
-def _scan_aligned(layout: AlignedLayout, hits, deferred: str | None, put_off: list | None) -> list[Hit]:
-    """``scan`` over an aligned layout, its map back inlined (this loop runs once per hit)."""
-    hay = layout.hay
-    starts = removed = None
-    found = []
-    append = found.append
+def _key_positions(hay: str, hits, deferred: str | None, put_off: list | None):
+    """(first, last, key, han) of each automaton hit: its first and last key characters in the scan
+    string; a key starting with ``deferred`` goes to ``put_off`` instead."""
     for end_index, (length, key) in hits:
         if hay[end_index] != " ":  # a Chinese key: stored bare
             first, last, han = end_index - length + 1, end_index, True
@@ -321,13 +306,32 @@ def _scan_aligned(layout: AlignedLayout, hits, deferred: str | None, put_off: li
         if deferred is not None and key[0] == deferred:
             put_off.append((first, last, key[1:]))
             continue
+        yield first, last, key, han
+
+
+def _aligned_hits(layout: AlignedLayout, positions) -> list[Hit]:
+    """Hits mapped back through an aligned layout, its map inlined (this loop runs once per hit)."""
+    starts = removed = None
+    found = []
+    append = found.append
+    for first, last, key, han in positions:
         if starts is None:
             starts, removed = layout.shifts()
         chunk = bisect_right(starts, first) - 1
         start = first - 1 + removed[chunk] - chunk
         chunk = bisect_right(starts, last) - 1
         append(Hit(start, last + removed[chunk] - chunk, key, han))
-    found.sort(key=lambda h: (h.start, -h.end))
+    return found
+
+
+def _piece_hits(layout: PieceLayout, positions) -> list[Hit]:
+    text = layout.text
+    found = []
+    for first, last, key, han in positions:
+        start, end = layout.span(first, last)
+        while end > start + 1 and text[end - 1] in INVISIBLE:
+            end -= 1  # a zero-width space after a name folds into its span; it is not part of the name
+        found.append(Hit(start, end, key, han))
     return found
 
 
