@@ -450,13 +450,13 @@ RESULT_PIPE_BYTES = 1024 * 1024  # Linux's pipe-max-size for unprivileged proces
 
 
 def _widen_result_pipe(pool) -> None:
-    """Let a worker's result (about one piece of output) into the pipe in one or two writes.
+    """Let a worker's result (about one piece of output) through the pipe in one or two reads.
 
-    The pool's thread in this process reads a result one pipe-full (64 KiB) at a time and
-    takes the GIL back for each; while this process runs a piece itself, each take waits
-    for a switch interval, and the worker, blocked writing, waits with it. A 1 MiB pipe
-    makes that 2 waits per 2 MiB piece instead of 32. Linux only; elsewhere, or if the
-    pool's internals differ, the pipe stays as it is.
+    A worker writing its result waits until the pool's thread in this process has read
+    each pipe-full (64 KiB by default), and that thread shares the GIL with this process
+    running a piece itself. A 1 MiB pipe takes a 2 MiB result in 2 reads instead of 32
+    (py-spy: the worker's time blocked sending fell from 5-17% to 5-8%). Linux only;
+    elsewhere, or if the pool's internals differ, the pipe stays as it is.
     """
     try:
         import fcntl
