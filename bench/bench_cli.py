@@ -11,7 +11,10 @@ machine used meanwhile (the machine is shared: a busy neighbour caps the speed-u
 own CPU seconds (sampled from /proc for every process of the run, and split into the
 main process, which processes pieces too, the pool's workers and the helpers) show the
 parallel overhead apart from the load: on an idle machine the speed-up is about
-(cores we got with -j 2) / (CPU ratio -j 2 : -j 1).
+(cores we got with -j 2) / (CPU ratio -j 2 : -j 1). "The hypervisor took" is the steal time
+of /proc/stat: this VM's cores given to other machines, a load no process here shows. The
+ceiling line runs two ``-j 1`` processes at once over half the files each (no pool, no pipes,
+nothing shared): what two cores of this machine give at best, to read ``-j 2`` against.
 Then ``sinoviet normalise -j 2`` reads one 1 GB file to stdout (/dev/null), and
 ``normalise``/``fold`` read one 100 MB single line, while every process of the run is
 watched in /proc: peak RSS per process (target < 300 MB).
@@ -119,7 +122,7 @@ class TreeWatcher(threading.Thread):
 
 
 def timed_run(command: list[str], stdout=subprocess.DEVNULL) -> dict:
-    busy_before, started = cpu_busy_seconds(), time.perf_counter()
+    busy_before, steal_before, started = cpu_busy_seconds(), steal_seconds(), time.perf_counter()
     process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE)
     watcher = TreeWatcher(process.pid)
     watcher.start()
@@ -134,6 +137,7 @@ def timed_run(command: list[str], stdout=subprocess.DEVNULL) -> dict:
     return {
         "elapsed": elapsed, "cpu_ours": ours, "other_cores": other / elapsed, "peaks": watcher.peak_kb,
         "names": watcher.names, "cpu_by_role": cpu_by_role(watcher, process.pid),
+        "steal_cores": (steal_seconds() - steal_before) / elapsed,
     }
 
 
@@ -146,6 +150,31 @@ def cpu_by_role(watcher: TreeWatcher, root: int) -> dict[str, float]:
         role = "main" if pid == root else "helpers" if parent == root else "pool"
         roles[role] += seconds
     return roles
+
+
+def steal_seconds() -> float:
+    """CPU time the hypervisor gave this VM's cores to other machines so far (/proc/stat)."""
+    return int(Path("/proc/stat").read_text().splitlines()[0].split()[8]) / TICKS
+
+
+def side_by_side(command: str, corpus: Path, out: Path) -> float:
+    """Seconds for two ``-j 1`` runs at once, each over half the files: what two cores of this
+    machine give with no pool, pipes or shared work at all (the ceiling for ``-j 2``)."""
+    files = sorted(corpus.iterdir())
+    halves = (files[0::2], files[1::2])
+    started = time.perf_counter()
+    processes = []
+    for number, half in enumerate(halves):
+        arguments = [*SINOVIET, command, "-q", "-j", "1"]
+        if command in STDOUT_ONLY:
+            command_line, stdout = [*arguments, *STDOUT_ONLY[command], *map(str, half)], subprocess.DEVNULL
+        else:
+            command_line, stdout = [*arguments, "-o", str(out / str(number)), *map(str, half)], subprocess.DEVNULL
+        processes.append(subprocess.Popen(command_line, stdout=stdout, stderr=subprocess.DEVNULL))
+    for process in processes:
+        if process.wait() != 0:
+            raise SystemExit(f"sinoviet {command} side by side failed ({process.returncode})")
+    return time.perf_counter() - started
 
 
 def run_command(command: str, workers: int, corpus: Path, out: Path) -> dict:
@@ -192,7 +221,17 @@ def main() -> None:
                 roles = result["cpu_by_role"]
                 print(
                     f"    our CPU by process: main {roles['main']:.1f} s, pool {roles['pool']:.1f} s, "
-                    f"forkserver and resource tracker {roles['helpers']:.1f} s"
+                    f"forkserver and resource tracker {roles['helpers']:.1f} s; the hypervisor took "
+                    f"{result['steal_cores']:.2f} cores meanwhile"
+                )
+            if 2 in args.workers:
+                steal_before = steal_seconds()
+                seconds = side_by_side(command, root / "corpus", root / f"out-{command}-halves")
+                shutil.rmtree(root / f"out-{command}-halves", ignore_errors=True)
+                print(
+                    f"    ceiling: two -j 1 runs side by side, half the files each: {total / 1e6 / seconds:6.1f} MB/s, "
+                    f"x{total / 1e6 / seconds / base:4.2f} of -j 1 (the hypervisor took "
+                    f"{(steal_seconds() - steal_before) / seconds:.2f} cores meanwhile)"
                 )
         if args.skip_memory:
             return
