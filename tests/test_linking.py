@@ -367,3 +367,9 @@ def test_english_runs_inside_known_names_are_skipped_without_changing_what_is_pr
             return [p for p in proposals if not taken.overlaps(*unknown._trim(text, p[0], p[1]))]
 
         assert kept(shortcut) == kept(every)
+
+
+def test_punctuation_replaced_ahead_aligns_to_a_space_as_each_character_would():
+    from toolkit.linking.scan import _COMMON_PUNCTUATION, _aligned_character
+
+    assert [_aligned_character(mark) for mark in _COMMON_PUNCTUATION] == [" "] * len(_COMMON_PUNCTUATION)
