@@ -90,9 +90,9 @@ _ALIGNED_PIECES = WordMemo(_aligned_piece)
 def _mostly_ascii_aligned(text: str) -> str | None:
     """The aligned key of a text with few non-ASCII characters (English with curly quotes and a
     Vietnamese name): ASCII by one translation, the others patched in; None when too many."""
-    sample = text[:_SAMPLE].encode("ascii", "replace")
-    if sample.count(b"?") * _FEW_NON_ASCII > len(sample):
-        return None  # Vietnamese, say: piece by piece is faster
+    sample = text[:_SAMPLE]
+    if (len(sample.encode("utf-8")) - len(sample)) * _FEW_NON_ASCII > len(sample):
+        return None  # Vietnamese, say (a character outside ASCII takes 2 to 4 bytes): piece by piece is faster
     for mark in _COMMON_PUNCTUATION:
         if mark in text:
             text = text.replace(mark, " ")  # at C speed: what the loop below would write one by one
