@@ -161,25 +161,17 @@ def prominence(entity_id: str) -> float:
 class _Document:
     """What the document says without doubt: entities, their countries and their ancestors."""
 
-    def __init__(self, lexicon, sure: list[str], possible: dict[str, set[int]], lang: str) -> None:
+    def __init__(self, lexicon, sure: list[str], possible: dict[str, list[int]], lang: str) -> None:
         self.lang = lang
         self.entities = set(sure)
-        # entity → starts of the hits it is a candidate of: a parent may itself be a homograph
+        # entity → sorted starts of the hits it is a candidate of: a parent may itself be a homograph
         self.possible = possible
         self.ancestors: set[str] = set()
         for entity_id in set(sure):
             self.ancestors.update(_ancestors(lexicon, entity_id))
         self.countries = Counter(c for c in map(country_of, sure) if c)
-        self._sorted_possible: dict[str, list[int]] = {}
         self.resolved: dict[str, str] = {}  # key → entity chosen with confidence
         self.country_mentions: list[tuple[int, int, str]] = []  # (start, end, country code)
-
-    def possible_starts(self, entity_id: str) -> list[int]:
-        """The sorted starts of the hits ``entity_id`` is a candidate of."""
-        starts = self._sorted_possible.get(entity_id)
-        if starts is None:
-            starts = self._sorted_possible[entity_id] = sorted(self.possible.get(entity_id, ()))
-        return starts
 
     def country_near(self, text: str, hit: Hit, country: str) -> bool:
         """A country written as part of the place's phrase: right before it (越南太原省, ``Việt Nam's``)
@@ -273,7 +265,7 @@ def _context_weight(text: str, hit: Hit, candidate: Candidate, document: _Docume
     ancestors = [a for a in _ancestors(lexicon, candidate.entity) if not _is_country(a)]
     for ancestor in ancestors:
         # a county named near its province (Trùng Khánh with Cao Bằng; 太原 with 山西) or in the same text
-        places = document.possible_starts(ancestor)
+        places = document.possible.get(ancestor, [])
         reach = _NEAR_HAN if hit.han else _NEAR
         if _other_start_within(places, hit.start, reach):
             weight += 0.5
@@ -451,10 +443,11 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
 
 
 def _document(text: str, chosen, lexicon, lang: str) -> "_Document":
-    possible: dict[str, set[int]] = {}
+    starts: dict[str, set[int]] = {}
     for hit, candidates in chosen:
         for candidate in candidates:
-            possible.setdefault(candidate.entity, set()).add(hit.start)
+            starts.setdefault(candidate.entity, set()).add(hit.start)
+    possible = {entity_id: sorted(entity_starts) for entity_id, entity_starts in starts.items()}
     document = _Document(lexicon, [c[0].entity for _, c in chosen if len(c) == 1], possible, lang)
     document.country_mentions = sorted(
         (h.start, h.end, c[0].entity.split(":")[1]) for h, c in chosen if len(c) == 1 and _is_country(c[0].entity)

@@ -68,8 +68,8 @@ def _aligned_character(character: str) -> str:
     if folded and not any(map(str.isalnum, folded)):
         return " "  # punctuation, even when it expands ("…" → "...")
     if len(folded) != 1:
-        return _NOT_ALIGNED  # a mark or an invisible character (none), a ligature (several)
-    return folded if folded.isalnum() else " "
+        return _NOT_ALIGNED  # a mark (folds to none), a ligature (several)
+    return folded  # one letter or digit
 
 
 _ALIGNED_CHARACTERS = WordMemo(_aligned_character)
@@ -113,8 +113,6 @@ def _mostly_ascii_aligned(text: str) -> str | None:
                 parts += (aligned[done:position], key)
                 done = position + 1
         position = encoded.find(b"?", position + 1)
-    if not parts:
-        return _merge_i_y(aligned)
     parts.append(aligned[done:])
     return _merge_i_y("".join(parts))
 

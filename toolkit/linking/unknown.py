@@ -266,10 +266,8 @@ def chinese_names(text: str, lexicon) -> list[tuple[int, int, str, float]]:
     found: list[tuple[int, int, str, float]] = []
     line_start = 0
     for line in text.splitlines(keepends=True):
-        if not HAN_CHARACTER.search(line):
-            line_start += len(line)
-            continue
-        found += _chinese_names_in_line(line, line_start)
+        if HAN_CHARACTER.search(line):
+            found += _chinese_names_in_line(line, line_start)
         line_start += len(line)
     return found
 
