@@ -13,7 +13,9 @@ it, and map a hit's scan positions back to the text:
 
 - :class:`AlignedLayout`, nearly always: each text character is folded to exactly one character
   (its base letter, or a space for punctuation), so the aligned key lines up with the text, and
-  squashing its runs of spaces is the only shift. A hit maps back by one bisection over the runs.
+  squashing its runs of spaces is the only shift. A hit is found at its place in the unsquashed
+  key by one search from the previous hit's place (a hit with a run squashed inside it, by one
+  bisection over the runs).
   ASCII text is aligned by one ``bytes.translate``; other text piece by piece (the pieces between
   single spaces, each laid out once, from a memo).
 - :class:`PieceLayout`, for text with a character that folds to none or several (marks in NFD,
@@ -321,13 +323,48 @@ def _key_positions(hay: str, hits, deferred: str | None, put_off: list | None):
 
 
 def _aligned_hits(layout: AlignedLayout, positions) -> list[Hit]:
-    """Hits mapped back through an aligned layout, its map inlined (this loop runs once per hit)."""
-    starts = removed = None
+    """Hits mapped back through an aligned layout: found in place when they can be (the common
+    case), otherwise through the layout's runs."""
+    positions = sorted(positions)  # by first key character
+    if not positions:
+        return []
+    found = _hits_found_in_place(layout, positions)
+    return found if found is not None else _hits_mapped_by_runs(layout, positions)
+
+
+def _hits_found_in_place(layout: AlignedLayout, positions) -> list[Hit] | None:
+    """Each hit's characters found in the unsquashed key by a C-speed search, instead of
+    splitting the whole key into runs: the search starts from the previous hit's place plus the
+    distance between the two in the scan string (squashing only takes spaces out).
+
+    The first occurrence from there is the hit's own place: an earlier one would be a hit in
+    between. A hit with a run squashed inside it (``Bà Rịa - Vũng Tàu``) is not in the key as the
+    scan string has it; its search lands on a later hit's place, every later search then starts
+    beyond its own hit, and the last one finds nothing (None: map by the runs instead)."""
+    hay = layout.hay
+    padded = layout._padded
+    found = []
+    append = found.append
+    previous_first = previous_start = 0  # a key character in the scan string, and in ``padded``
+    for first, last, key, han in positions:
+        lowest = previous_start + first - previous_first
+        if han:  # a Chinese key, stored bare
+            start = padded.find(hay[first:last + 1], lowest)
+        else:  # between its spaces, so that only a whole word is taken
+            start = padded.find(hay[first - 1:last + 2], lowest - 1) + 1
+        if start <= 0:  # not found (``padded`` starts with a space: no key character is at 0)
+            return None
+        previous_first, previous_start = first, start
+        append(Hit(start - 1, start + last - first, key, han))  # the text is ``padded`` without its first space
+    return found
+
+
+def _hits_mapped_by_runs(layout: AlignedLayout, positions) -> list[Hit]:
+    """Hits mapped back by bisection over the layout's runs of spaces (this loop runs once per hit)."""
+    starts, removed = layout.shifts()
     found = []
     append = found.append
     for first, last, key, han in positions:
-        if starts is None:
-            starts, removed = layout.shifts()
         chunk = bisect_right(starts, first) - 1
         start = first - 1 + removed[chunk] - chunk
         chunk = bisect_right(starts, last) - 1
