@@ -14,10 +14,8 @@ it, and map a hit's scan positions back to the text:
 - :class:`AlignedLayout`, nearly always: each text character is folded to exactly one character
   (its base letter, or a space for punctuation), so the aligned key lines up with the text, and
   squashing its runs of spaces is the only shift. A hit is found at its place in the unsquashed
-  key by one search from the previous hit's place (a hit with a run squashed inside it, by one
-  bisection over the runs).
-  ASCII text is aligned by one ``bytes.translate``; other text piece by piece (the pieces between
-  single spaces, each laid out once, from a memo).
+  key by one search from the previous hit's place.
+  The aligned key is made at C speed (``aligned.py``).
 - :class:`PieceLayout`, for text with a character that folds to none or several (marks in NFD,
   invisible characters, ligatures, look-alikes): each piece keyed on its own, and a hit mapped
   back through its piece's character spans.
@@ -32,8 +30,9 @@ from functools import lru_cache
 from itertools import accumulate, count
 from operator import add
 
-from toolkit.characters import INVISIBLE, latin_lookalike
-from toolkit.folding import Folded, _fold_characters, _merge_i_y, fold, fold_with_offsets
+from toolkit.characters import INVISIBLE
+from toolkit.folding import Folded, fold, fold_with_offsets
+from toolkit.linking.aligned import aligned_key
 from toolkit.wordcache import WordMemo
 
 
@@ -49,86 +48,7 @@ def canonical(key: str) -> str:
 
 # ----------------------------------------------------------------------------- aligned layout
 
-_NOT_ALIGNED = "\uffff"  # a noncharacter: the aligned key never holds one otherwise (it folds to a space)
 _SPACE_RUNS = re.compile("(  +)")  # a literal start: the regex engine skips ahead at C speed
-# ASCII: a letter or digit stays, anything else is punctuation or space (as fold has it);
-# "?" also stands for every character the ASCII encoder replaced (see _mostly_ascii_aligned)
-_ASCII_ALIGNED = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
-_FEW_NON_ASCII = 32  # at most one character in this many: patch them in one by one
-# the punctuation outside ASCII that English news is full of (each aligns to a space)
-_COMMON_PUNCTUATION = "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00a0"
-_SAMPLE = 1000
-
-
-def _aligned_character(character: str) -> str:
-    """One character's key character (a space for punctuation), or ``_NOT_ALIGNED``."""
-    if character in INVISIBLE or latin_lookalike(character) is not None:
-        # fold deletes an invisible character (joining its neighbours), and repairs a look-alike
-        # inside a Latin word only: neither is one character's business
-        return _NOT_ALIGNED
-    folded = _fold_characters(character, keep_case=True)
-    if folded and not any(map(str.isalnum, folded)):
-        return " "  # punctuation, even when it expands ("…" → "...")
-    if len(folded) != 1:
-        return _NOT_ALIGNED  # a mark (folds to none), a ligature (several)
-    return folded  # one letter or digit
-
-
-_ALIGNED_CHARACTERS = WordMemo(_aligned_character)
-
-
-def _aligned_piece(piece: str) -> str:
-    """The scan key of a piece, one character per piece character (punctuation as spaces), or
-    ``_NOT_ALIGNED`` when no such layout gives the piece's key."""
-    aligned = _merge_i_y("".join(map(_ALIGNED_CHARACTERS.__getitem__, piece)))
-    if _NOT_ALIGNED in aligned or " ".join(aligned.split()) != scan_fold(piece):
-        return _NOT_ALIGNED
-    return aligned
-
-
-_ALIGNED_PIECES = WordMemo(_aligned_piece)
-
-
-def _mostly_ascii_aligned(text: str) -> str | None:
-    """The aligned key of a text with few non-ASCII characters (English with curly quotes and a
-    Vietnamese name): ASCII by one translation, the others patched in; None when too many."""
-    sample = text[:_SAMPLE]
-    if (len(sample.encode("utf-8")) - len(sample)) * _FEW_NON_ASCII > len(sample):
-        return None  # Vietnamese, say (a character outside ASCII takes 2 to 4 bytes): piece by piece is faster
-    for mark in _COMMON_PUNCTUATION:
-        if mark in text:
-            text = text.replace(mark, " ")  # at C speed: what the loop below would write one by one
-    encoded = text.encode("ascii", "replace")  # one "?" per character it cannot encode
-    if encoded.count(b"?") * _FEW_NON_ASCII > len(encoded):
-        return None
-    aligned = encoded.translate(_ASCII_ALIGNED).decode("ascii")
-    parts = []
-    done = 0
-    position = encoded.find(b"?")
-    while position >= 0:
-        character = text[position]
-        if character != "?":
-            key = _ALIGNED_CHARACTERS[character]
-            if key == _NOT_ALIGNED:
-                return _NOT_ALIGNED
-            if key != " ":
-                parts += (aligned[done:position], key)
-                done = position + 1
-        position = encoded.find(b"?", position + 1)
-    parts.append(aligned[done:])
-    return _merge_i_y("".join(parts))
-
-
-def aligned_key(text: str) -> str | None:
-    """``text``'s scan key with one character per text character (punctuation and spacing as
-    spaces, runs not squashed), or None when some character does not fold to exactly one."""
-    if text.isascii():
-        # i/y merging swaps one letter for another: the layout still lines up
-        return _merge_i_y(text.encode("ascii").translate(_ASCII_ALIGNED).decode("ascii"))
-    aligned = _mostly_ascii_aligned(text)
-    if aligned is None:
-        aligned = " ".join(map(_ALIGNED_PIECES.__getitem__, text.split(" ")))
-    return None if _NOT_ALIGNED in aligned else aligned
 
 
 def _squashed(padded: str) -> str:
@@ -323,53 +243,55 @@ def _key_positions(hay: str, hits, deferred: str | None, put_off: list | None):
 
 
 def _aligned_hits(layout: AlignedLayout, positions) -> list[Hit]:
-    """Hits mapped back through an aligned layout: found in place when they can be (the common
-    case), otherwise through the layout's runs."""
-    positions = sorted(positions)  # by first key character
-    if not positions:
-        return []
-    found = _hits_found_in_place(layout, positions)
-    return found if found is not None else _hits_mapped_by_runs(layout, positions)
+    """Hits mapped back through an aligned layout, in order of their first key character, each
+    from the one before it (``padded`` is the text with a space before it, and its runs of
+    spaces, which the scan string has squashed to one).
 
-
-def _hits_found_in_place(layout: AlignedLayout, positions) -> list[Hit] | None:
-    """Each hit's characters found in the unsquashed key by a C-speed search, instead of
-    splitting the whole key into runs: the search starts from the previous hit's place plus the
-    distance between the two in the scan string (squashing only takes spaces out).
-
-    The first occurrence from there is the hit's own place: an earlier one would be a hit in
-    between. A hit with a run squashed inside it (``Bà Rịa - Vũng Tàu``) is not in the key as the
-    scan string has it; its search lands on a later hit's place, every later search then starts
-    beyond its own hit, and the last one finds nothing (None: map by the runs instead)."""
+    A hit is looked for in ``padded`` by a C-speed search from the previous hit's place plus the
+    distance between the two in the scan string (squashing only takes spaces out), and is in
+    place when the spaces squashing took out in between make up the difference. Otherwise (a run
+    squashed inside the hit, ``Bà Rịa - Vũng Tàu``) its ends are walked to, counting the spaces
+    taken out."""
     hay = layout.hay
     padded = layout._padded
     found = []
     append = found.append
     previous_first = previous_start = 0  # a key character in the scan string, and in ``padded``
-    for first, last, key, han in positions:
+    for first, last, key, han in sorted(positions):
         lowest = previous_start + first - previous_first
         if han:  # a Chinese key, stored bare
             start = padded.find(hay[first:last + 1], lowest)
         else:  # between its spaces, so that only a whole word is taken
             start = padded.find(hay[first - 1:last + 2], lowest - 1) + 1
-        if start <= 0:  # not found (``padded`` starts with a space: no key character is at 0)
-            return None
+        if start >= lowest and _removed_spaces(padded, previous_start, start) == start - lowest:
+            end = start + last - first + 1
+        else:
+            start = _place_after(padded, previous_start, first - previous_first)
+            end = _place_after(padded, start, last - first) + 1
         previous_first, previous_start = first, start
-        append(Hit(start - 1, start + last - first, key, han))  # the text is ``padded`` without its first space
+        append(Hit(start - 1, end - 1, key, han))  # the text is ``padded`` without its first space
     return found
 
 
-def _hits_mapped_by_runs(layout: AlignedLayout, positions) -> list[Hit]:
-    """Hits mapped back by bisection over the layout's runs of spaces (this loop runs once per hit)."""
-    starts, removed = layout.shifts()
-    found = []
-    append = found.append
-    for first, last, key, han in positions:
-        chunk = bisect_right(starts, first) - 1
-        start = first - 1 + removed[chunk] - chunk
-        chunk = bisect_right(starts, last) - 1
-        append(Hit(start, last + removed[chunk] - chunk, key, han))
-    return found
+def _removed_spaces(padded: str, start: int, end: int) -> int:
+    """How many spaces squashing takes out of ``padded[start:end]`` (whole runs only): r - 1 for
+    a run of r, which two counts give for runs of up to four."""
+    if padded.find("     ", start, end) < 0:
+        return padded.count("  ", start, end) + padded.count("   ", start, end)
+    piece = padded[start:end]
+    return len(piece) - len(_squashed(piece))
+
+
+def _place_after(padded: str, start: int, distance: int) -> int:
+    """Where in ``padded`` the key character ``distance`` characters after the one at ``start``
+    stands in the scan string: each round counts the spaces taken out before the place the last
+    round reached, until no more are found."""
+    place = start + distance
+    while (further := start + distance + _removed_spaces(padded, start, place)) != place:
+        place = further
+    while padded[place] == " ":
+        place += 1  # the count stopped inside a run: the character is after it
+    return place
 
 
 def _piece_hits(layout: PieceLayout, positions) -> list[Hit]:
@@ -383,4 +305,4 @@ def _piece_hits(layout: PieceLayout, positions) -> list[Hit]:
     return found
 
 
-__all__ = ["AlignedLayout", "Hit", "PieceLayout", "aligned_key", "canonical", "layout_of", "piece_offsets", "scan", "scan_fold"]
+__all__ = ["AlignedLayout", "Hit", "PieceLayout", "canonical", "layout_of", "piece_offsets", "scan", "scan_fold"]
