@@ -358,22 +358,22 @@ _SCAN_PIECES = [
 
 
 def _hits_both_ways(text, index=None):
-    """The hits of the aligned layout's scan, and the same hits mapped through its runs."""
-    from toolkit.linking.scan import AlignedLayout, Hit, _aligned_hits, _key_positions, layout_of
+    """The hits of the aligned layout's scan, and the same hits mapped by the piece layout."""
+    from toolkit.linking.scan import AlignedLayout, PieceLayout, _key_positions, layout_of
 
     layout = layout_of(text)
     assert isinstance(layout, AlignedLayout)
     hay = layout.hay
     hits = (hit for automaton in (index or alias_index()).automata(text) for hit in automaton.iter(hay))
     positions = sorted(_key_positions(hay, hits, None, None))
-    return _aligned_hits(layout, positions), [Hit(*layout.span(first, last), key, han) for first, last, key, han in positions]
+    return layout.hits(positions), PieceLayout(text).hits(positions)
 
 
 @given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=30).map("".join))
 @settings(max_examples=300, deadline=None)
-def test_hits_found_in_place_are_where_the_runs_map_them(text):
-    found, by_runs = _hits_both_ways(text)
-    assert found == by_runs
+def test_the_aligned_layout_finds_each_hit_where_the_piece_layout_maps_it(text):
+    found, by_pieces = _hits_both_ways(text)
+    assert found == by_pieces
 
 
 @pytest.mark.parametrize("text", [
@@ -388,8 +388,8 @@ def test_a_hit_with_a_run_squashed_inside_is_walked_to(text):
     # the full name only, so that no hit of a shorter name starts where it does
     names = {"place:test:ba-ria-vung-tau": "Bà Rịa–Vũng Tàu", "place:test:ha-noi": "Hà Nội"}
     index = AliasIndex(Lexicon([Entity(id=i, type="place", names=(Name(n, "vi"),), sources=("test",)) for i, n in names.items()]))
-    found, by_runs = _hits_both_ways(text, index)
-    assert found == by_runs
+    found, by_pieces = _hits_both_ways(text, index)
+    assert found == by_pieces
     assert any(text[hit.start:hit.end].startswith("Bà Rịa") and hit.key == "ba ria vung tau" for hit in found)
 
 

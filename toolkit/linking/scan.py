@@ -23,12 +23,10 @@ it, and map a hit's scan positions back to the text:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, count
-from operator import add
+from itertools import accumulate
 
 from toolkit.characters import INVISIBLE
 from toolkit.folding import Folded, fold, fold_with_offsets
@@ -48,9 +46,6 @@ def canonical(key: str) -> str:
 
 # ----------------------------------------------------------------------------- aligned layout
 
-_SPACE_RUNS = re.compile("(  +)")  # a literal start: the regex engine skips ahead at C speed
-
-
 def _squashed(padded: str) -> str:
     """Runs of spaces as one space. Most runs are two spaces (``, ``, ``. ``), so a few C-speed
     replacements do it faster than a regex pass."""
@@ -59,45 +54,89 @@ def _squashed(padded: str) -> str:
     return padded
 
 
-class AlignedLayout:
-    """The scan string of a text whose aligned key exists: the aligned key with a space either
-    side and its runs of spaces squashed to one. ``span`` undoes the squashing."""
+def _removed_spaces(padded: str, start: int, end: int) -> int:
+    """How many spaces squashing takes out of ``padded[start:end]`` (whole runs only): r - 1 for
+    a run of r, which two counts give for runs of up to four."""
+    if padded.find("     ", start, end) < 0:
+        return padded.count("  ", start, end) + padded.count("   ", start, end)
+    piece = padded[start:end]
+    return len(piece) - len(_squashed(piece))
 
-    __slots__ = ("text", "hay", "_padded", "_chunk_starts", "_removed")
+
+def _place_after(padded: str, start: int, distance: int) -> int:
+    """Where in ``padded`` the key character ``distance`` characters after the one at ``start``
+    stands in the scan string: each round counts the spaces taken out before the place the last
+    round reached, until no more are found."""
+    place = start + distance
+    while (further := start + distance + _removed_spaces(padded, start, place)) != place:
+        place = further
+    while padded[place] == " ":
+        place += 1  # the count stopped inside a run: the character is after it
+    return place
+
+
+class AlignedLayout:
+    """The scan string of a text whose aligned key exists: ``padded``, the aligned key with a
+    space either side (the text's own layout, one character on), with its runs of spaces
+    squashed to one.
+
+    Scan positions map back in order, each from the one before it, whose place in ``padded`` is
+    known: squashing only takes spaces out, so a key character lies at least as far on as it
+    does in the scan string, and further by the spaces taken out in between."""
+
+    __slots__ = ("text", "hay", "padded")
 
     def __init__(self, text: str, aligned: str) -> None:
         self.text = text
-        self._padded = " " + aligned + " "
-        self.hay = _squashed(self._padded)
-        # computed on the first hit: many documents have none
-        self._chunk_starts: list[int] | None = None
-        self._removed: list[int] = []
+        self.padded = " " + aligned + " "
+        self.hay = _squashed(self.padded)
 
-    def shifts(self) -> tuple[list[int], list[int]]:
-        """Where each run-free chunk starts in the scan string, and how many characters squashing
-        took out before it: a key character at ``p`` in chunk ``k`` (``bisect_right(starts, p) -
-        1``) came from the text at ``p - 1 + removed[k] - k``."""
-        if self._chunk_starts is None:
-            parts = _SPACE_RUNS.split(self._padded)  # chunk, run, chunk, run, …, chunk
-            # chunk k starts after k runs, each one space in the scan string and len(run) in the text
-            lengths = accumulate(map(len, parts[:-1:2]), initial=0)
-            self._chunk_starts = list(map(add, lengths, count()))
-            self._removed = list(accumulate(map(len, parts[1::2]), initial=0))
-        return self._chunk_starts, self._removed
+    def hits(self, positions) -> list[Hit]:
+        """The automaton's hits ((first, last, key, han) scan positions) in the text, in order of
+        their first key character.
 
-    def _text_position(self, hay_position: int) -> int:
-        """Where the scan string's character at ``hay_position`` (not a squashed run) came from."""
-        starts, removed = self.shifts()
-        chunk = bisect_right(starts, hay_position) - 1
-        return hay_position - 1 + removed[chunk] - chunk
+        Each is looked for in ``padded`` by a C-speed search from the previous hit's place plus
+        the distance between the two, and is in place when the spaces squashing took out in
+        between make up the difference. Otherwise (a run squashed inside the hit, ``Bà Rịa -
+        Vũng Tàu``) its ends are walked to, counting the spaces taken out."""
+        hay = self.hay
+        padded = self.padded
+        found = []
+        append = found.append
+        previous_first = previous_start = 0  # a key character in the scan string, and in ``padded``
+        for first, last, key, han in sorted(positions):
+            lowest = previous_start + first - previous_first
+            if han:  # a Chinese key, stored bare
+                start = padded.find(hay[first:last + 1], lowest)
+            else:  # between its spaces, so that only a whole word is taken
+                start = padded.find(hay[first - 1:last + 2], lowest - 1) + 1
+            if start >= lowest and _removed_spaces(padded, previous_start, start) == start - lowest:
+                end = start + last - first + 1
+            else:
+                start = _place_after(padded, previous_start, first - previous_first)
+                end = _place_after(padded, start, last - first) + 1
+            previous_first, previous_start = first, start
+            append(Hit(start - 1, end - 1, key, han))  # the text is ``padded`` without its first space
+        return found
+
+    def spans(self, pairs) -> list[tuple[int, int]]:
+        """The text ``[start, end)`` of the key characters ``first..last`` of each pair, the pairs
+        in order of ``first``."""
+        padded = self.padded
+        found = []
+        previous_first = previous_start = 0
+        for first, last in pairs:
+            start = _place_after(padded, previous_start, first - previous_first)
+            found.append((start - 1, _place_after(padded, start, last - first)))
+            previous_first, previous_start = first, start
+        return found
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        return self.spans([(first, last)])[0]
 
     def original(self, hay_position: int, at_end: bool) -> int:
         """The text offset of the key character at ``hay_position`` (its start, or its end)."""
-        return self._text_position(hay_position) + at_end
-
-    def span(self, first: int, last: int) -> tuple[int, int]:
-        """The text ``[start, end)`` of the key characters ``first..last`` of the scan string."""
-        return self._text_position(first), self._text_position(last) + 1
+        return self.span(hay_position, hay_position)[at_end]
 
 
 # ----------------------------------------------------------------------------- piece layout
@@ -162,6 +201,20 @@ class PieceLayout:
             self._piece_ends = list(accumulate(map(len, self.pieces)))
         return (self._piece_ends[piece - 1] + piece) if piece else 0
 
+    def hits(self, positions) -> list[Hit]:
+        """The automaton's hits ((first, last, key, han) scan positions) in the text."""
+        text = self.text
+        found = []
+        for first, last, key, han in positions:
+            start, end = self.span(first, last)
+            while end > start + 1 and text[end - 1] in INVISIBLE:
+                end -= 1  # a zero-width space after a name folds into its span; it is not part of the name
+            found.append(Hit(start, end, key, han))
+        return found
+
+    def spans(self, pairs) -> list[tuple[int, int]]:
+        return [self.span(first, last) for first, last in pairs]
+
     def span(self, first: int, last: int) -> tuple[int, int]:
         """The original ``[start, end)`` of the key characters ``first..last`` of the scan string,
         by one memo lookup per end (``_SEGMENT_SPANS``)."""
@@ -219,11 +272,7 @@ def scan(layout, automata, deferred: str | None = None, put_off: list | None = N
         automata = (automata,)
     hay = layout.hay
     hits = automata[0].iter(hay) if len(automata) == 1 else (hit for automaton in automata for hit in automaton.iter(hay))
-    positions = _key_positions(hay, hits, deferred, put_off)
-    if isinstance(layout, AlignedLayout):
-        found = _aligned_hits(layout, positions)
-    else:
-        found = _piece_hits(layout, positions)
+    found = layout.hits(_key_positions(hay, hits, deferred, put_off))
     found.sort(key=lambda h: (h.start, -h.end))
     return found
 
@@ -241,68 +290,6 @@ def _key_positions(hay: str, hits, deferred: str | None, put_off: list | None):
             continue
         yield first, last, key, han
 
-
-def _aligned_hits(layout: AlignedLayout, positions) -> list[Hit]:
-    """Hits mapped back through an aligned layout, in order of their first key character, each
-    from the one before it (``padded`` is the text with a space before it, and its runs of
-    spaces, which the scan string has squashed to one).
-
-    A hit is looked for in ``padded`` by a C-speed search from the previous hit's place plus the
-    distance between the two in the scan string (squashing only takes spaces out), and is in
-    place when the spaces squashing took out in between make up the difference. Otherwise (a run
-    squashed inside the hit, ``Bà Rịa - Vũng Tàu``) its ends are walked to, counting the spaces
-    taken out."""
-    hay = layout.hay
-    padded = layout._padded
-    found = []
-    append = found.append
-    previous_first = previous_start = 0  # a key character in the scan string, and in ``padded``
-    for first, last, key, han in sorted(positions):
-        lowest = previous_start + first - previous_first
-        if han:  # a Chinese key, stored bare
-            start = padded.find(hay[first:last + 1], lowest)
-        else:  # between its spaces, so that only a whole word is taken
-            start = padded.find(hay[first - 1:last + 2], lowest - 1) + 1
-        if start >= lowest and _removed_spaces(padded, previous_start, start) == start - lowest:
-            end = start + last - first + 1
-        else:
-            start = _place_after(padded, previous_start, first - previous_first)
-            end = _place_after(padded, start, last - first) + 1
-        previous_first, previous_start = first, start
-        append(Hit(start - 1, end - 1, key, han))  # the text is ``padded`` without its first space
-    return found
-
-
-def _removed_spaces(padded: str, start: int, end: int) -> int:
-    """How many spaces squashing takes out of ``padded[start:end]`` (whole runs only): r - 1 for
-    a run of r, which two counts give for runs of up to four."""
-    if padded.find("     ", start, end) < 0:
-        return padded.count("  ", start, end) + padded.count("   ", start, end)
-    piece = padded[start:end]
-    return len(piece) - len(_squashed(piece))
-
-
-def _place_after(padded: str, start: int, distance: int) -> int:
-    """Where in ``padded`` the key character ``distance`` characters after the one at ``start``
-    stands in the scan string: each round counts the spaces taken out before the place the last
-    round reached, until no more are found."""
-    place = start + distance
-    while (further := start + distance + _removed_spaces(padded, start, place)) != place:
-        place = further
-    while padded[place] == " ":
-        place += 1  # the count stopped inside a run: the character is after it
-    return place
-
-
-def _piece_hits(layout: PieceLayout, positions) -> list[Hit]:
-    text = layout.text
-    found = []
-    for first, last, key, han in positions:
-        start, end = layout.span(first, last)
-        while end > start + 1 and text[end - 1] in INVISIBLE:
-            end -= 1  # a zero-width space after a name folds into its span; it is not part of the name
-        found.append(Hit(start, end, key, han))
-    return found
 
 
 __all__ = ["AlignedLayout", "Hit", "PieceLayout", "canonical", "layout_of", "piece_offsets", "scan", "scan_fold"]

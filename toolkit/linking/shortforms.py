@@ -123,10 +123,8 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
             if all(entity_id != mention.entity for entity_id, _ in choices):
                 choices.append((mention.entity, written))
     holders = _office_holders(index)
-    spans = [
-        layout.span(first, last)
-        for layout, first, last, key in short_hits if key in antecedents or key in holders
-    ]
+    wanted = sorted((first, last) for _, first, last, key in short_hits if key in antecedents or key in holders)
+    spans = short_hits[0][0].spans(wanted) if wanted else []
     if has_han if has_han is not None else HAN_CHARACTER.search(text) is not None:
         han_forms = _han_holder_forms(index) | frozenset(k for k in antecedents if is_han_char(k[:1]))
         if han_forms:
