@@ -393,6 +393,18 @@ def test_a_hit_with_a_run_squashed_inside_is_walked_to(text):
     assert any(text[hit.start:hit.end].startswith("Bà Rịa") and hit.key == "ba ria vung tau" for hit in found)
 
 
+def test_a_hit_found_verbatim_is_not_walked_to(monkeypatch):
+    from toolkit.linking import scan
+
+    def walk(*args):
+        raise AssertionError("walked to a hit the search had found")
+
+    monkeypatch.setattr(scan, "_place_after", walk)
+    text = "HÀ NỘI — Việt Nam ,  Trung Quốc ... \n  Xi Jinping (Tập Cận Bình) và Tô Lâm; 河内 ."
+    found, by_pieces = _hits_both_ways(text)
+    assert found == by_pieces and len(found) >= 6
+
+
 def test_a_place_written_with_a_dash_links_with_its_designator():
     text = "Tỉnh Bà Rịa - Vũng Tàu, rồi Bà Rịa–Vũng Tàu và Hà Nội"
     ba_ria = "place:vn:pre2025:ba-ria-vung-tau"

@@ -97,8 +97,9 @@ class AlignedLayout:
 
         Each is looked for in ``padded`` by a C-speed search from the previous hit's place plus
         the distance between the two, and is in place when the spaces squashing took out in
-        between make up the difference. Otherwise (a run squashed inside the hit, ``Bà Rịa -
-        Vũng Tàu``) its ends are walked to, counting the spaces taken out."""
+        between make up the difference (were it further on, a letter of the scan string would
+        be missing). Otherwise (a run squashed inside the hit, ``Bà Rịa - Vũng Tàu``) its ends are
+        walked to, counting the spaces taken out."""
         hay = self.hay
         padded = self.padded
         found = []
@@ -110,7 +111,9 @@ class AlignedLayout:
                 start = padded.find(hay[first:last + 1], lowest)
             else:  # between its spaces, so that only a whole word is taken
                 start = padded.find(hay[first - 1:last + 2], lowest - 1) + 1
-            if start >= lowest and _removed_spaces(padded, previous_start, start) == start - lowest:
+            # squashing takes only spaces out: the place is right when the spaces it took out in
+            # between (those of padded less those of the scan string) make up the difference
+            if start >= lowest and padded.count(" ", previous_start, start) - hay.count(" ", previous_first, first) == start - lowest:
                 end = start + last - first + 1
             else:
                 start = _place_after(padded, previous_start, first - previous_first)
@@ -120,16 +123,9 @@ class AlignedLayout:
         return found
 
     def spans(self, pairs) -> list[tuple[int, int]]:
-        """The text ``[start, end)`` of the key characters ``first..last`` of each pair, the pairs
-        in order of ``first``."""
-        padded = self.padded
-        found = []
-        previous_first = previous_start = 0
-        for first, last in pairs:
-            start = _place_after(padded, previous_start, first - previous_first)
-            found.append((start - 1, _place_after(padded, start, last - first)))
-            previous_first, previous_start = first, start
-        return found
+        """The text ``[start, end)`` of the key characters ``first..last`` of each pair, in order
+        of ``first``."""
+        return [(hit.start, hit.end) for hit in self.hits((first, last, "", False) for first, last in pairs)]
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         return self.spans([(first, last)])[0]
