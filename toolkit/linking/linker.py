@@ -247,14 +247,21 @@ def _place_word(text: str, start: int, end: int, hit: Hit | None = None) -> str 
     return None
 
 
-def _context_weight(text: str, hit: Hit, candidate: Candidate, document: _Document, lexicon) -> float:
-    weight = candidate.weight * prominence(candidate.entity)
+def _offices_at(text: str, hit: Hit) -> tuple[str, ...] | None:
+    """The offices a title written with the hit names (before it, or for Chinese after it)."""
     offices = context.title_before(text, hit.start)
     if offices is None and hit.han:
         offices = context.title_after(text, hit.end)
+    return offices
+
+
+def _context_weight(hit: Hit, candidate: Candidate, document: _Document, lexicon, text: str,
+                    offices: tuple[str, ...] | None, place_word: str | None) -> float:
+    """How well the candidate fits the hit's context: ``offices`` and ``place_word`` are the
+    title and the administrative word written with the hit (the same for every candidate)."""
+    weight = candidate.weight * prominence(candidate.entity)
     if offices is not None:
         weight += context.office_fit(candidate.entity, offices) if candidate.type == "person" else -0.3
-    place_word = _place_word(text, hit.start, hit.end, hit)
     if place_word is not None and candidate.type == "place":
         weight += 0.2
         local = _is_local_unit(lexicon, candidate.entity)
@@ -298,7 +305,9 @@ def _family(lexicon, entity_id: str) -> set[str]:
 def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _Document, lexicon) -> tuple[Candidate, float]:
     if len(candidates) == 1:
         return candidates[0], candidates[0].weight
-    weights = [max(_context_weight(text, hit, c, document, lexicon), 0.01) for c in candidates]
+    offices = _offices_at(text, hit)
+    place_word = _place_word(text, hit.start, hit.end, hit)
+    weights = [max(_context_weight(hit, c, document, lexicon, text, offices, place_word), 0.01) for c in candidates]
     best = max(range(len(candidates)), key=lambda i: (weights[i], -i))
     chosen = candidates[best]
     # the score weighs the choice against the strongest rival that is another thing altogether,
