@@ -380,14 +380,15 @@ def test_the_aligned_layout_finds_each_hit_where_the_piece_layout_maps_it(text):
     "Tỉnh Bà Rịa - Vũng Tàu, rồi Bà Rịa–Vũng Tàu và Hà Nội",
     "Hà Nội   Bà Rịa - Vũng Tàu",  # the walk's count stops inside the run before the name
     "Hà Nội ...\n  Bà Rịa  -  Vũng Tàu ... \n Hà Nội",
+    "Bà Rịa - Vũng Tàu 河内 Bà Rịa–Vũng Tàu",  # the first search lands on the last name's place
 ])
 def test_a_hit_with_a_run_squashed_inside_is_walked_to(text):
     from toolkit.lexicon import Entity, Name
     from toolkit.linking.automaton import AliasIndex
 
     # the full name only, so that no hit of a shorter name starts where it does
-    names = {"place:test:ba-ria-vung-tau": "Bà Rịa–Vũng Tàu", "place:test:ha-noi": "Hà Nội"}
-    index = AliasIndex(Lexicon([Entity(id=i, type="place", names=(Name(n, "vi"),), sources=("test",)) for i, n in names.items()]))
+    names = {"place:test:ba-ria-vung-tau": [Name("Bà Rịa–Vũng Tàu", "vi")], "place:test:ha-noi": [Name("Hà Nội", "vi"), Name("河内", "zh")]}
+    index = AliasIndex(Lexicon([Entity(id=i, type="place", names=tuple(n), sources=("test",)) for i, n in names.items()]))
     found, by_pieces = _hits_both_ways(text, index)
     assert found == by_pieces
     assert any(text[hit.start:hit.end].startswith("Bà Rịa") and hit.key == "ba ria vung tau" for hit in found)

@@ -63,6 +63,14 @@ def _removed_spaces(padded: str, start: int, end: int) -> int:
     return len(piece) - len(_squashed(piece))
 
 
+def _search(hay: str, padded: str, first: int, last: int, han: bool, lowest: int) -> int:
+    """Where the key characters ``first..last`` of the scan string are first found in ``padded``
+    from ``lowest`` on (0: nowhere, as ``padded`` starts with a space)."""
+    if han:  # a Chinese key, stored bare
+        return max(padded.find(hay[first:last + 1], lowest), 0)
+    return padded.find(hay[first - 1:last + 2], lowest - 1) + 1  # between its spaces: a whole word
+
+
 def _place_after(padded: str, start: int, distance: int) -> int:
     """Where in ``padded`` the key character ``distance`` characters after the one at ``start``
     stands in the scan string: each round counts the spaces taken out before the place the last
@@ -93,42 +101,64 @@ class AlignedLayout:
 
     def hits(self, positions) -> list[Hit]:
         """The automaton's hits ((first, last, key, han) scan positions) in the text, in order of
-        their first key character.
+        their first key character."""
+        positions = sorted(positions)
+        found = self._found_in_order(positions)
+        return found if found is not None else self._checked(positions)
 
-        Each is looked for in ``padded`` by a C-speed search from the previous hit's place plus
-        the distance between the two, and is in place when the spaces squashing took out in
-        between make up the difference (were it further on, a letter of the scan string would
-        be missing). Otherwise (a run squashed inside the hit, ``Bà Rịa - Vũng Tàu``) its ends are
-        walked to, counting the spaces taken out."""
+    def _found_in_order(self, positions) -> list[Hit] | None:
+        """Each hit looked for in ``padded`` by a C-speed search from the previous hit's place plus
+        the distance between the two in the scan string (squashing only takes spaces out).
+
+        The first occurrence from there is the hit's own place, as an earlier one would be a hit
+        in between. A hit with a run squashed inside it (``Bà Rịa - Vũng Tàu``) is not in
+        ``padded`` as the scan string has it: its search lands on a later hit's place, every
+        later search then starts beyond its own hit, and the last one finds nothing. So all are
+        in place when every search finds its hit (None when one does not)."""
         hay = self.hay
         padded = self.padded
         found = []
         append = found.append
         previous_first = previous_start = 0  # a key character in the scan string, and in ``padded``
-        for first, last, key, han in sorted(positions):
+        for first, last, key, han in positions:
+            start = _search(hay, padded, first, last, han, previous_start + first - previous_first)
+            if not start:
+                return None
+            previous_first, previous_start = first, start
+            append(Hit(start - 1, start + last - first, key, han))  # the text is ``padded`` without its first space
+        return found
+
+    def _checked(self, positions) -> list[Hit]:
+        """The same searches, each place checked on its own: it is right when the spaces squashing
+        took out in between (those of ``padded`` less those of the scan string) make up the
+        difference (were it further on, a letter of the scan string would be missing). Otherwise
+        the hit's ends are walked to, counting the spaces taken out."""
+        hay = self.hay
+        padded = self.padded
+        found = []
+        append = found.append
+        previous_first = previous_start = 0
+        for first, last, key, han in positions:
             lowest = previous_start + first - previous_first
-            if han:  # a Chinese key, stored bare
-                start = padded.find(hay[first:last + 1], lowest)
-            else:  # between its spaces, so that only a whole word is taken
-                start = padded.find(hay[first - 1:last + 2], lowest - 1) + 1
-            # squashing takes only spaces out: the place is right when the spaces it took out in
-            # between (those of padded less those of the scan string) make up the difference
+            start = _search(hay, padded, first, last, han, lowest)
             if start >= lowest and padded.count(" ", previous_start, start) - hay.count(" ", previous_first, first) == start - lowest:
                 end = start + last - first + 1
             else:
                 start = _place_after(padded, previous_start, first - previous_first)
                 end = _place_after(padded, start, last - first) + 1
             previous_first, previous_start = first, start
-            append(Hit(start - 1, end - 1, key, han))  # the text is ``padded`` without its first space
+            append(Hit(start - 1, end - 1, key, han))
         return found
 
     def spans(self, pairs) -> list[tuple[int, int]]:
-        """The text ``[start, end)`` of the key characters ``first..last`` of each pair, in order
-        of ``first``."""
+        """The text ``[start, end)`` of the key characters ``first..last`` of each pair, for pairs
+        that are whole hits of keys (every occurrence of their text in the scan string among them)."""
         return [(hit.start, hit.end) for hit in self.hits((first, last, "", False) for first, last in pairs)]
 
     def span(self, first: int, last: int) -> tuple[int, int]:
-        return self.spans([(first, last)])[0]
+        """The text ``[start, end)`` of the key characters ``first..last`` (any two)."""
+        hit = self._checked([(first, last, "", False)])[0]
+        return hit.start, hit.end
 
     def original(self, hay_position: int, at_end: bool) -> int:
         """The text offset of the key character at ``hay_position`` (its start, or its end)."""
