@@ -463,19 +463,19 @@ def test_every_letter_of_a_vietnamese_syllable_inventory_has_a_byte(shared_exter
 
 def test_the_codec_key_is_the_piece_by_piece_key_on_the_seeds_and_vietnamese_news():
     from conftest import SEEDS
-    from toolkit.linking.aligned import _ALIGNED_PIECES, _aligned_by_codec
+    from toolkit.linking.aligned import _ALIGNED_PIECES, _aligned_by_encoding
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     texts.append("HÀ NỘI – Quốc hội nước Cộng hoà xã hội chủ nghĩa Việt Nam, “Đảng” … Thủ tướng Phạm Minh Chính.")
     for text in texts:
-        by_codec = _aligned_by_codec(text)
+        by_codec = _aligned_by_encoding(text)
         assert by_codec is not None
         assert by_codec == " ".join(map(_ALIGNED_PIECES.__getitem__, text.split(" ")))
 
 
 def test_text_with_many_characters_outside_the_codec_is_keyed_piece_by_piece():
-    from toolkit.linking.aligned import _aligned_by_codec, aligned_key
+    from toolkit.linking.aligned import _aligned_by_encoding, aligned_key
 
     text = "越南河内市长 Tô Lâm 会见了中国国家主席习近平"
-    assert _aligned_by_codec(text) is None
+    assert _aligned_by_encoding(text) is None
     assert aligned_key(text) == "越南河内市长 To Lam 会见了中国国家主席习近平"

@@ -9,10 +9,10 @@ look-alike inside a Latin word, a ligature) has no aligned key.
 It is made at C speed wherever it can be:
 
 - ASCII text: one ``bytes.translate``;
-- Vietnamese, and English quoting Vietnamese names: one encode through a codec map that gives
-  every ASCII character, every precomposed Vietnamese letter and the common punctuation of news
-  a byte of its own, then one ``bytes.translate`` of those bytes to key characters; the few
-  other characters (each encoded as ``?``) are patched in one by one;
+- English quoting Vietnamese names: one ASCII encode and one ``bytes.translate``; the few other
+  characters (each encoded as ``?``) are patched in one by one;
+- Vietnamese: the same through a codec map that gives every ASCII character, every precomposed
+  Vietnamese letter and the common punctuation of news a byte of its own;
 - other text (Chinese, say): piece by piece, each distinct piece once, from a memo.
 """
 
@@ -37,6 +37,7 @@ _TONE_MARKS = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
 COMMON_PUNCTUATION = "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00a0"
 _FEW_PATCHES = 32  # at most one character in this many patched one by one, or piece by piece is faster
 _UNMAPPED = "\ufffe"  # a byte no character encodes to, in a codec's decoding table
+_SAMPLE = 256  # characters whose UTF-8 length tells English from Vietnamese
 
 
 def aligned_character(character: str) -> str:
@@ -98,11 +99,18 @@ def _codec_tables():
     return encoding_map, bytes(key)
 
 
-def _aligned_by_codec(text: str) -> str | None:
-    """The aligned key by the codec map, with the characters outside it patched in; None when
-    there are too many of those (Chinese, say)."""
-    encoding_map, key_bytes = _codec_tables()
-    encoded = codecs.charmap_encode(text, "replace", encoding_map)[0]  # one "?" per character it lacks
+def _aligned_by_encoding(text: str) -> str | None:
+    """The aligned key by one encode (ASCII for English quoting a Vietnamese name, as its few
+    other characters cost less patched in than the codec map costs on every character; the
+    codec map otherwise), with the characters outside the encoding patched in; None when there
+    are too many of those (Chinese, say)."""
+    sample = text[:_SAMPLE]
+    if (len(sample.encode("utf-8")) - len(sample)) * _FEW_PATCHES <= len(sample):
+        key_bytes = _ASCII_KEY
+        encoded = text.encode("ascii", "replace")  # one "?" per character it lacks
+    else:
+        encoding_map, key_bytes = _codec_tables()
+        encoded = codecs.charmap_encode(text, "replace", encoding_map)[0]
     if encoded.count(b"?") * _FEW_PATCHES > len(encoded):
         return None
     aligned = encoded.translate(key_bytes).decode("ascii")
@@ -141,7 +149,7 @@ def aligned_key(text: str) -> str | None:
     spaces, runs not squashed), or None when some character does not fold to exactly one."""
     if text.isascii():
         return _merge_i_y(text.encode("ascii").translate(_ASCII_KEY).decode("ascii"))
-    aligned = _aligned_by_codec(text)
+    aligned = _aligned_by_encoding(text)
     if aligned is None:
         aligned = " ".join(map(_ALIGNED_PIECES.__getitem__, text.split(" ")))
     return None if NOT_ALIGNED in aligned else aligned
