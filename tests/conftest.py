@@ -1,10 +1,23 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+
+# The alias-index disk cache of this test run (and of the CLI processes its tests start) lives
+# in a folder of its own, never in the user's ~/.cache; it is shared, so the built-in lexicon's
+# index is built once for the whole run.
+_INDEX_CACHE = tempfile.mkdtemp(prefix="sinoviet-test-cache-")
+os.environ["SINOVIET_CACHE_DIR"] = _INDEX_CACHE
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_INDEX_CACHE, ignore_errors=True)
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"

@@ -81,6 +81,24 @@ class AliasIndex:
         if len(self.han_automaton):
             self.han_automaton.make_automaton()
 
+    _STORED = ("table", "automaton", "han_automaton", "patterns")  # what the disk cache keeps
+
+    def state(self) -> dict:
+        """What a later process needs to restore this index without building it."""
+        return {name: getattr(self, name) for name in self._STORED}
+
+    @classmethod
+    def restored(cls, lexicon, digest: str, state: dict) -> "AliasIndex":
+        """The index of ``lexicon`` from a stored ``state`` (``index_cache.py``)."""
+        index = cls.__new__(cls)
+        index.lexicon = lexicon
+        index.files = tuple(lexicon.files)
+        index.digest = digest
+        index.fitting = {}
+        for name in cls._STORED:
+            setattr(index, name, state[name])
+        return index
+
     def automata(self, text: str, has_han: bool | None = None) -> tuple:
         """The automata worth running over ``text`` (``has_han``: whether it has a Han character,
         when the caller knows)."""
@@ -128,10 +146,24 @@ def alias_index(lexicon=None) -> AliasIndex:
         cache_key = (tuple(str(Path(f)) for f in lexicon.files), digest)
         index = _CACHE.get(cache_key) if lexicon.files else None
         if index is None:
-            index = AliasIndex(lexicon, digest)
             if lexicon.files:
-                _CACHE[cache_key] = index
+                index = _CACHE[cache_key] = _from_disk(lexicon, digest)
+            else:
+                index = AliasIndex(lexicon, digest)
         _BY_LEXICON[lexicon] = index
+    return index
+
+
+def _from_disk(lexicon, digest: str) -> AliasIndex:
+    """The index of a lexicon loaded from files: kept on disk from an earlier process, or built
+    (and kept for the next one)."""
+    from toolkit.linking import index_cache
+
+    state = index_cache.load_state(digest)
+    if state is not None:
+        return AliasIndex.restored(lexicon, digest, state)
+    index = AliasIndex(lexicon, digest)
+    index_cache.store_state(digest, index.state())
     return index
 
 

@@ -1,0 +1,141 @@
+"""The alias index kept on disk between processes: restored instead of built, never stale,
+and only ever a speed-up (a cache that cannot be read or written costs the build, nothing else)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from toolkit.lexicon import Lexicon
+from toolkit.linking import automaton, index_cache, link
+from toolkit.linking.automaton import AliasIndex, lexicon_digest
+
+HEADER = "id\ttype\tvi\ten\tzh\taliases\tabbr\tparent\tvalid_from\tvalid_to\tsource"
+
+
+def lexicon_file(folder, *rows):
+    path = folder / "mine.tsv"
+    path.write_text("\n".join(["# test lexicon", HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+PLACES = (
+    "place:vn:ha-noi\tplace\tHà Nội\tHanoi\t河内\t\t\t\t\t\ttest",
+    "place:cn:bei-jing\tplace\tBắc Kinh\tBeijing\t北京\t\t\t\t\t\ttest",
+)
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SINOVIET_CACHE_DIR", str(folder))
+    monkeypatch.setattr(automaton, "_CACHE", {})  # this process's own cache forgets earlier indexes
+    return folder
+
+
+def fresh_index(path):
+    """The index ``alias_index`` gives a new process for the lexicon in ``path``."""
+    automaton._CACHE.clear()
+    return automaton.alias_index(Lexicon.load(path))
+
+
+def test_a_second_process_restores_the_index_instead_of_building_it(tmp_path, cache, monkeypatch):
+    path = lexicon_file(tmp_path, *PLACES)
+    built = fresh_index(path)
+    assert len(list(cache.glob("alias-index-*.pickle"))) == 1
+
+    def build(*args, **kwargs):
+        raise AssertionError("built again")
+
+    monkeypatch.setattr(AliasIndex, "__init__", build)
+    restored = fresh_index(path)
+    assert restored is not built and restored.table == built.table and restored.patterns == built.patterns
+    text = "Thủ đô Hà Nội và Bắc Kinh; Hanoi, Beijing, 河内 北京"
+    assert link(text, lexicon=restored) == link(text, lexicon=built)
+    assert len(link(text, lexicon=restored)) >= 4
+
+
+def test_a_changed_lexicon_gets_an_index_of_its_own(tmp_path, cache):
+    path = lexicon_file(tmp_path, *PLACES)
+    fresh_index(path)
+    path = lexicon_file(tmp_path, PLACES[0])  # Beijing taken out
+    index = fresh_index(path)
+    assert len(list(cache.glob("alias-index-*.pickle"))) == 2
+    assert [m.entity for m in link("Hà Nội và Bắc Kinh", lexicon=index, unknown=False)] == ["place:vn:ha-noi"]
+
+
+def test_changed_package_files_give_another_name(tmp_path, cache):
+    from toolkit.resources import lexicon_path
+
+    digest = lexicon_digest(Lexicon.load(lexicon_file(tmp_path, *PLACES)))
+    before = index_cache.index_path(digest)
+    table = lexicon_path("chinese", "hanviet_readings.tsv")  # readings derive keys
+    status = table.stat()
+    try:
+        os.utime(table, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+        index_cache._code_fingerprint.cache_clear()
+        assert index_cache.index_path(digest) != before
+    finally:
+        os.utime(table, ns=(status.st_atime_ns, status.st_mtime_ns))
+        index_cache._code_fingerprint.cache_clear()
+    assert index_cache.index_path(digest) == before
+
+
+def test_an_unreadable_index_file_is_built_again_and_written_over(tmp_path, cache):
+    path = lexicon_file(tmp_path, *PLACES)
+    expected = fresh_index(path).table
+    (stored,) = cache.glob("alias-index-*.pickle")
+    stored.write_bytes(b"not a pickle")
+    assert fresh_index(path).table == expected
+    assert index_cache.load_state(lexicon_digest(Lexicon.load(path)))["table"] == expected
+
+
+def test_a_folder_that_cannot_be_written_only_costs_the_build(tmp_path, cache):
+    cache.write_text("a file where the folder should be")
+    path = lexicon_file(tmp_path, *PLACES)
+    assert [m.entity for m in link("Hà Nội", lexicon=fresh_index(path))] == ["place:vn:ha-noi"]
+
+
+def test_an_empty_cache_dir_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("SINOVIET_CACHE_DIR", "")
+    monkeypatch.setattr(automaton, "_CACHE", {})
+    assert index_cache.cache_dir() is None
+    assert index_cache.index_path("0" * 32) is None
+    fresh_index(lexicon_file(tmp_path, *PLACES))  # builds, writes nothing, does not fail
+
+
+def test_only_the_newest_index_files_are_kept(tmp_path, cache):
+    for n in range(index_cache._KEPT + 2):
+        index_cache.store_state(f"digest-{n}", {"table": {}, "n": n})
+        stored = index_cache.index_path(f"digest-{n}")
+        os.utime(stored, ns=(n * 10**9, n * 10**9))  # written in this order, a second apart
+    kept = sorted(cache.glob("alias-index-*.pickle"))
+    assert len(kept) == index_cache._KEPT
+    assert index_cache.load_state("digest-0") is None
+    assert index_cache.load_state(f"digest-{index_cache._KEPT + 1}")["n"] == index_cache._KEPT + 1
+
+
+def test_the_cli_links_alike_with_and_without_the_cache(tmp_path, cache):
+    from conftest import SEEDS
+
+    seed = sorted(SEEDS.glob("*.txt"))[0]
+
+    def run(cache_dir):
+        environment = {**os.environ, "SINOVIET_CACHE_DIR": cache_dir}
+        command = [sys.executable, "-m", "toolkit", "link", "--format", "tsv", str(seed)]
+        return subprocess.run(command, capture_output=True, text=True, env=environment, check=True).stdout
+
+    without = run("")
+    assert run(str(cache)) == without  # builds and stores
+    assert list(cache.glob("alias-index-*.pickle"))
+    assert run(str(cache)) == without  # restores
+    assert without.count("\n") > 20
+
+
+def test_an_index_file_under_another_lexicon_s_name_is_not_taken(tmp_path, cache):
+    index_cache.store_state("digest-a", {"table": {"ha noi": ()}})
+    index_cache.index_path("digest-a").rename(index_cache.index_path("digest-b"))
+    assert index_cache.load_state("digest-b") is None
