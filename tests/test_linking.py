@@ -479,3 +479,33 @@ def test_text_with_many_characters_outside_the_codec_is_keyed_piece_by_piece():
     text = "越南河内市长 Tô Lâm 会见了中国国家主席习近平"
     assert _aligned_by_encoding(text) is None
     assert aligned_key(text) == "越南河内市长 To Lam 会见了中国国家主席习近平"
+
+
+# ----------------------------------------------------------------------------- marks as a cue
+
+def _two_names_one_key():
+    from toolkit.lexicon import Entity, Name
+
+    return Lexicon([
+        Entity(id="org:test:luong", type="org", names=(Name("Lương Cường", "vi"),), sources=("test",)),
+        Entity(id="org:test:luong-other", type="org", names=(Name("Luồng Cường", "vi"),), sources=("test",)),
+    ])
+
+
+def test_the_marks_the_fold_key_drops_still_pick_the_name_written():
+    from toolkit.linking.automaton import AliasIndex
+
+    index = AliasIndex(_two_names_one_key())
+    for written, expected in (("Lương Cường", "org:test:luong"), ("Luồng Cường", "org:test:luong-other")):
+        for other_order in (False, True):
+            lexicon = index if not other_order else AliasIndex(Lexicon(reversed(list(_two_names_one_key()))))
+            (mention,) = link(f"Hôm qua {written} phát biểu.", unknown=False, lexicon=lexicon)
+            assert (mention.text, mention.entity) == (written, expected)
+            assert mention.score > 0.5  # the choice is not a tie
+
+
+def test_a_name_written_without_marks_leaves_the_choice_to_other_cues():
+    from toolkit.linking.automaton import AliasIndex
+
+    (mention,) = link("Yesterday Luong Cuong spoke.", unknown=False, lexicon=AliasIndex(_two_names_one_key()))
+    assert mention.score <= 0.5  # nothing in the text tells the two apart

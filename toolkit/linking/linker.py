@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
+from toolkit.folding import fold
 from toolkit.linking import context
 from toolkit.linking.automaton import AliasIndex, alias_index
 from toolkit.linking.boundaries import chinese_hits_on_word_edges, suffix_belongs
@@ -308,6 +309,15 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
     offices = _offices_at(text, hit)
     place_word = _place_word(text, hit.start, hit.end, hit)
     weights = [max(_context_weight(hit, c, document, lexicon, text, offices, place_word), 0.01) for c in candidates]
+    written = text[hit.start:hit.end]
+    if has_marks(written):
+        # marks the fold key drops still tell names apart: written Lương, a name written Luồng
+        # is another one (a name without marks, or in Chinese characters, says nothing)
+        written = _nfc_fold(written)
+        weights = [
+            w - _OTHER_MARKS if has_marks(c.surface) and _nfc_fold(c.surface) != written and fold(c.surface) == hit.key else w
+            for c, w in zip(candidates, weights)
+        ]
     best = max(range(len(candidates)), key=lambda i: (weights[i], -i))
     chosen = candidates[best]
     # the score weighs the choice against the strongest rival that is another thing altogether,
@@ -320,6 +330,7 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
     return chosen, round(chosen.weight * share, 3)
 
 
+_OTHER_MARKS = 0.4  # a candidate written with other marks than the text's
 _HAN_PLACE_SUFFIXES = frozenset("市省县區区州")
 _DESIGNATOR_KEYS = ("tinh ", "thanh pho ", "huyen ", "thi xa ", "tp ")
 
