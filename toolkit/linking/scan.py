@@ -128,11 +128,14 @@ class AlignedLayout:
             append(Hit(start - 1, start + last - first, key, han))  # the text is ``padded`` without its first space
         return found
 
-    def _checked(self, positions) -> list[Hit]:
-        """The same searches, each place checked on its own: it is right when the spaces squashing
-        took out in between (those of ``padded`` less those of the scan string) make up the
-        difference (were it further on, a letter of the scan string would be missing). Otherwise
-        the hit's ends are walked to, counting the spaces taken out."""
+    def _checked(self, positions, of_hits: bool = True) -> list[Hit]:
+        """The same searches, each place checked on its own. A hit of one word (or of Chinese) is
+        in ``padded`` as the scan string has it, so the first occurrence from the previous hit's
+        place is its own (``of_hits``: every occurrence of a position's text is among the
+        positions). Any other place is right when the spaces squashing took out in between
+        (those of ``padded`` less those of the scan string) make up the difference (were it
+        further on, a letter of the scan string would be missing). Otherwise the hit's ends are
+        walked to, counting the spaces taken out."""
         hay = self.hay
         padded = self.padded
         found = []
@@ -141,7 +144,10 @@ class AlignedLayout:
         for first, last, key, han in positions:
             lowest = previous_start + first - previous_first
             start = _search(hay, padded, first, last, han, lowest)
-            if start >= lowest and padded.count(" ", previous_start, start) - hay.count(" ", previous_first, first) == start - lowest:
+            if start and (
+                (of_hits and hay.find(" ", first, last) < 0)
+                or padded.count(" ", previous_start, start) - hay.count(" ", previous_first, first) == start - lowest
+            ):
                 end = start + last - first + 1
             else:
                 start = _place_after(padded, previous_start, first - previous_first)
@@ -157,7 +163,7 @@ class AlignedLayout:
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """The text ``[start, end)`` of the key characters ``first..last`` (any two)."""
-        hit = self._checked([(first, last, "", False)])[0]
+        hit = self._checked([(first, last, "", False)], of_hits=False)[0]
         return hit.start, hit.end
 
     def original(self, hay_position: int, at_end: bool) -> int:
