@@ -139,3 +139,16 @@ def test_an_index_file_under_another_lexicon_s_name_is_not_taken(tmp_path, cache
     index_cache.store_state("digest-a", {"table": {"ha noi": ()}})
     index_cache.index_path("digest-a").rename(index_cache.index_path("digest-b"))
     assert index_cache.load_state("digest-b") is None
+
+
+def test_the_folder_is_the_setting_else_the_xdg_cache_else_the_home_cache(monkeypatch, tmp_path):
+    monkeypatch.setenv("SINOVIET_CACHE_DIR", str(tmp_path / "mine"))
+    assert index_cache.cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("SINOVIET_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert index_cache.cache_dir() == tmp_path / "xdg" / "sinoviet"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert index_cache.cache_dir() == tmp_path / "home" / ".cache" / "sinoviet"
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no home folder to be found
+    assert index_cache.cache_dir() is None

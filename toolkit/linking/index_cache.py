@@ -37,7 +37,12 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("SINOVIET_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if home.startswith("~"):
+            return None  # no home folder to be found: no cache, rather than one in the working folder
+        base = os.path.join(home, ".cache")
     return Path(base) / "sinoviet"
 
 
