@@ -132,7 +132,7 @@ def main() -> None:
     lexicons["synthetic 1k"] = synthetic_lexicon(1_000, syllables)
     lexicons["synthetic 100k"] = synthetic_lexicon(100_000, syllables)
 
-    print(f"corpora: " + ", ".join(f"{n} {megabytes(d):.2f} MB in {len(d)} documents" for n, d in corpora.items()))
+    print("corpora: " + ", ".join(f"{n} {megabytes(d):.2f} MB in {len(d)} documents" for n, d in corpora.items()))
     print()
     print("build: CPU seconds (the built-in lexicon's first build also reads the Chinese reading tables);")
     print("memory: growth of the process's RSS while building, and the automata's own size (pyahocorasick)")

@@ -54,7 +54,9 @@ def _code_fingerprint() -> str:
 
     digest = hashlib.blake2b(digest_size=16)
     package = Path(__file__).resolve().parents[1]
-    for root in dict.fromkeys((package, lexicons_dir().resolve())):
+    lexicons = lexicons_dir().resolve()
+    # a wheel ships lexicons/ inside the package, a checkout beside it
+    for root in (package,) if lexicons.is_relative_to(package) else (package, lexicons):
         for path in sorted(root.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
                 status = path.stat()
@@ -86,9 +88,7 @@ def load_state(lexicon_digest: str):
     try:
         with open(path, "rb") as stored:
             state = pickle.load(stored)
-    except FileNotFoundError:
-        return None
-    except Exception:  # a truncated or foreign file: rebuilt, and written over
+    except Exception:  # not stored yet, or a truncated or foreign file: rebuilt, and written over
         return None
     if not isinstance(state, dict) or state.get("digest") != lexicon_digest:
         return None

@@ -454,7 +454,6 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
             score = ORIGIN_WEIGHTS[candidate.origin]
         else:
             candidate, score = _resolve(text, hit, candidates, document, lexicon)
-            score = round(score, 3)
         start, end = hit.start, hit.end
         if candidate.type == "place":
             start, end = _with_designator(text, start, end, hit.han)

@@ -323,5 +323,4 @@ def _key_positions(hay: str, hits, deferred: str | None, put_off: list | None):
         yield first, last, key, han
 
 
-
 __all__ = ["AlignedLayout", "Hit", "PieceLayout", "canonical", "layout_of", "piece_offsets", "scan", "scan_fold"]
