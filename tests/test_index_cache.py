@@ -45,7 +45,7 @@ def fresh_index(path):
 def test_a_second_process_restores_the_index_instead_of_building_it(tmp_path, cache, monkeypatch):
     path = lexicon_file(tmp_path, *PLACES)
     built = fresh_index(path)
-    assert len(list(cache.glob("alias-index-*.pickle"))) == 1
+    assert len(list(cache.glob("alias-index-*.json"))) == 1
 
     def build(*args, **kwargs):
         raise AssertionError("built again")
@@ -63,7 +63,7 @@ def test_a_changed_lexicon_gets_an_index_of_its_own(tmp_path, cache):
     fresh_index(path)
     path = lexicon_file(tmp_path, PLACES[0])  # Beijing taken out
     index = fresh_index(path)
-    assert len(list(cache.glob("alias-index-*.pickle"))) == 2
+    assert len(list(cache.glob("alias-index-*.json"))) == 2
     assert [m.entity for m in link("Hà Nội và Bắc Kinh", lexicon=index, unknown=False)] == ["place:vn:ha-noi"]
 
 
@@ -87,10 +87,12 @@ def test_changed_package_files_give_another_name(tmp_path, cache):
 def test_an_unreadable_index_file_is_built_again_and_written_over(tmp_path, cache):
     path = lexicon_file(tmp_path, *PLACES)
     expected = fresh_index(path).table
-    (stored,) = cache.glob("alias-index-*.pickle")
-    stored.write_bytes(b"not a pickle")
+    (stored,) = cache.glob("alias-index-*.json")
+    stored.write_bytes(b"not JSON")
     assert fresh_index(path).table == expected
-    assert index_cache.load_state(lexicon_digest(Lexicon.load(path)))["table"] == expected
+    lexicon = Lexicon.load(path)
+    digest = lexicon_digest(lexicon)
+    assert AliasIndex.restored(lexicon, digest, index_cache.load_state(digest)).table == expected
 
 
 def test_a_folder_that_cannot_be_written_only_costs_the_build(tmp_path, cache):
@@ -112,7 +114,7 @@ def test_only_the_newest_index_files_are_kept(tmp_path, cache):
         index_cache.store_state(f"digest-{n}", {"table": {}, "n": n})
         stored = index_cache.index_path(f"digest-{n}")
         os.utime(stored, ns=(n * 10**9, n * 10**9))  # written in this order, a second apart
-    kept = sorted(cache.glob("alias-index-*.pickle"))
+    kept = sorted(cache.glob("alias-index-*.json"))
     assert len(kept) == index_cache._KEPT
     assert index_cache.load_state("digest-0") is None
     assert index_cache.load_state(f"digest-{index_cache._KEPT + 1}")["n"] == index_cache._KEPT + 1
@@ -130,7 +132,7 @@ def test_the_cli_links_alike_with_and_without_the_cache(tmp_path, cache):
 
     without = run("")
     assert run(str(cache)) == without  # builds and stores
-    assert list(cache.glob("alias-index-*.pickle"))
+    assert list(cache.glob("alias-index-*.json"))
     assert run(str(cache)) == without  # restores
     assert without.count("\n") > 20
 
@@ -152,3 +154,128 @@ def test_the_folder_is_the_setting_else_the_xdg_cache_else_the_home_cache(monkey
     assert index_cache.cache_dir() == tmp_path / "home" / ".cache" / "sinoviet"
     monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no home folder to be found
     assert index_cache.cache_dir() is None
+
+
+# --------------------------------------------------------------------------- nothing read can run code
+
+
+class _Planted:
+    """A pickle that, once loaded, leaves a file behind: what an attacker would plant."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_planted_pickle_under_the_index_s_name_runs_nothing(tmp_path, cache):
+    import pickle
+
+    path = lexicon_file(tmp_path, *PLACES)
+    lexicon = Lexicon.load(path)
+    stored = index_cache.index_path(lexicon_digest(lexicon))
+    marker = tmp_path / "ran"
+    cache.mkdir(mode=0o700)
+    for planted in (stored, stored.with_suffix(".pickle")):  # this format's name and the former one's
+        planted.write_bytes(pickle.dumps({"digest": lexicon_digest(lexicon), "table": _Planted(marker)}))
+    index = fresh_index(path)
+    assert not marker.exists()
+    assert [m.entity for m in link("Hà Nội", lexicon=index)] == ["place:vn:ha-noi"]
+    assert not stored.with_suffix(".pickle").exists()  # pruned, never read
+    assert stored.read_bytes().startswith(b"{")  # written over with JSON
+
+
+def test_a_stored_index_is_plain_json_of_strings_and_numbers(tmp_path, cache):
+    import json
+
+    fresh_index(lexicon_file(tmp_path, *PLACES))
+    (stored,) = cache.glob("alias-index-*.json")
+    state = json.loads(stored.read_text(encoding="utf-8"))
+    assert set(state) == {"candidates", "table", "words", "han_words", "patterns", "digest"}
+    assert ["place:vn:ha-noi", "place", "name", "vi", "Hà Nội"] in state["candidates"]
+
+
+def test_a_file_of_another_shape_under_the_right_name_is_built_again(tmp_path, cache):
+    import json
+
+    path = lexicon_file(tmp_path, *PLACES)
+    expected = fresh_index(path).table
+    (stored,) = cache.glob("alias-index-*.json")
+    state = json.loads(stored.read_text(encoding="utf-8"))
+    for broken in ({**state, "candidates": [[1, 2]]}, {**state, "words": {"a": 1}}, {**state, "patterns": "9"},
+                   {**state, "table": {"ha noi": [99]}}):
+        stored.write_text(json.dumps(broken), encoding="utf-8")
+        assert fresh_index(path).table == expected
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX owners and modes")
+def test_a_folder_or_file_others_can_write_is_neither_read_nor_written(tmp_path, cache):
+    path = lexicon_file(tmp_path, *PLACES)
+    fresh_index(path)
+    (stored,) = cache.glob("alias-index-*.json")
+    stored.chmod(0o666)
+    with pytest.raises(AssertionError, match="built"):
+        _restore_without_building(path)
+    stored.chmod(0o600)
+    _restore_without_building(path)  # trusted again
+    cache.chmod(0o777)
+    index_cache._WARNED.clear()
+    with pytest.warns(RuntimeWarning, match="writable by others"):
+        with pytest.raises(AssertionError, match="built"):
+            _restore_without_building(path)
+    stored.unlink()
+    fresh_index(path)
+    assert not list(cache.glob("alias-index-*.json"))  # nothing written into a shared folder either
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
+def test_a_file_owned_by_someone_else_is_not_read(tmp_path, cache):
+    path = lexicon_file(tmp_path, *PLACES)
+    fresh_index(path)
+    (stored,) = cache.glob("alias-index-*.json")
+    os.chown(stored, 65534, 65534)
+    with pytest.raises(AssertionError, match="built"):
+        _restore_without_building(path)
+
+
+def test_a_link_planted_under_the_name_is_not_followed(tmp_path, cache):
+    path = lexicon_file(tmp_path, *PLACES)
+    fresh_index(path)
+    (stored,) = cache.glob("alias-index-*.json")
+    elsewhere = tmp_path / "elsewhere.json"
+    stored.rename(elsewhere)
+    stored.symlink_to(elsewhere)
+    with pytest.raises(AssertionError, match="built"):
+        _restore_without_building(path)
+
+
+def test_a_new_folder_and_its_files_are_private(tmp_path, cache):
+    fresh_index(lexicon_file(tmp_path, *PLACES))
+    (stored,) = cache.glob("alias-index-*.json")
+    assert cache.stat().st_mode & 0o077 == 0
+    assert stored.stat().st_mode & 0o077 == 0
+
+
+def test_a_killed_writer_s_old_temporary_file_is_pruned(tmp_path, cache):
+    cache.mkdir(mode=0o700)
+    old = cache / ".alias-index-0123.json.abcd.tmp"
+    young = cache / ".alias-index-4567.json.efgh.tmp"
+    for leftover in (old, young):
+        leftover.write_bytes(b"{")
+    os.utime(old, ns=(0, 0))
+    fresh_index(lexicon_file(tmp_path, *PLACES))
+    assert not old.exists() and young.exists()  # a young one may be another process's, mid-write
+
+
+def _restore_without_building(path):
+    original = AliasIndex.__init__
+
+    def build(*args, **kwargs):
+        raise AssertionError("built again")
+
+    AliasIndex.__init__ = build
+    try:
+        return fresh_index(path)
+    finally:
+        AliasIndex.__init__ = original

@@ -13,6 +13,7 @@ rebuilds it (or takes it from its own cache) instead of receiving a large automa
 from __future__ import annotations
 
 import hashlib
+import itertools
 import threading
 import weakref
 from pathlib import Path
@@ -81,22 +82,58 @@ class AliasIndex:
         if len(self.han_automaton):
             self.han_automaton.make_automaton()
 
-    _STORED = ("table", "automaton", "han_automaton", "patterns")  # what the disk cache keeps
-
     def state(self) -> dict:
-        """What a later process needs to restore this index without building it."""
-        return {name: getattr(self, name) for name in self._STORED}
+        """What a later process needs to restore this index without building it, as plain data
+        (strings, numbers, lists: ``index_cache`` stores it as JSON, which cannot carry code).
+
+        Candidates are listed once and keys refer to them by position; the automata are kept as
+        their (pattern, key) words and made again on restoring (about 30 ms for the built-in
+        lexicon), since a stored automaton would be a binary blob for a C parser to trust."""
+        numbers: dict[Candidate, int] = {}
+        table = {key: [numbers.setdefault(c, len(numbers)) for c in candidates] for key, candidates in self.table.items()}
+        return {
+            "candidates": [[c.entity, c.type, c.origin, c.lang, c.surface] for c in numbers],
+            "table": table,
+            "words": [[pattern, key] for pattern, (_, key) in self.automaton.items()],
+            "han_words": [[pattern, key] for pattern, (_, key) in self.han_automaton.items()],
+            "patterns": self.patterns,
+        }
 
     @classmethod
     def restored(cls, lexicon, digest: str, state: dict) -> "AliasIndex":
-        """The index of ``lexicon`` from a stored ``state`` (``index_cache.py``)."""
+        """The index of ``lexicon`` from a stored ``state`` (``index_cache.py``); a state of any
+        other shape raises ``ValueError``."""
+        import ahocorasick
+
+        try:
+            rows = state["candidates"]
+            _all_strings(rows)
+            candidates = [Candidate(*fields) for fields in rows]
+            keys = state["table"]
+            _all_strings([list(keys)])
+            table = {key: tuple(candidates[n] for n in numbers) for key, numbers in keys.items()}
+            patterns = state["patterns"]
+            if type(patterns) is not int:
+                raise TypeError("the pattern count is not a number")
+            automata = []
+            for name in ("words", "han_words"):
+                words = state[name]
+                _all_strings(words)
+                automaton = ahocorasick.Automaton()
+                for pattern, key in words:
+                    automaton.add_word(pattern, (len(pattern), key))
+                if len(automaton):
+                    automaton.make_automaton()
+                automata.append(automaton)
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
+            raise ValueError(f"not a stored alias index: {error!r}") from None
         index = cls.__new__(cls)
         index.lexicon = lexicon
         index.files = tuple(lexicon.files)
         index.digest = digest
         index.fitting = {}
-        for name in cls._STORED:
-            setattr(index, name, state[name])
+        index.table, index.patterns = table, patterns
+        index.automaton, index.han_automaton = automata
         return index
 
     def automata(self, text: str, has_han: bool | None = None) -> tuple:
@@ -161,7 +198,10 @@ def _from_disk(lexicon, digest: str) -> AliasIndex:
 
     state = index_cache.load_state(digest)
     if state is not None:
-        return AliasIndex.restored(lexicon, digest, state)
+        try:
+            return AliasIndex.restored(lexicon, digest, state)
+        except ValueError:
+            pass  # a file of another shape under the right name: built again, and written over
     index = AliasIndex(lexicon, digest)
     index_cache.store_state(digest, index.state())
     return index
@@ -176,6 +216,14 @@ def _builtin_lexicon():
 
         _BUILTIN.append(Lexicon.builtin())
     return _BUILTIN[0]
+
+
+def _all_strings(rows) -> None:
+    """Raise TypeError unless ``rows`` is a list of lists of strings (checked at C speed: join
+    takes strings only)."""
+    if type(rows) is not list or not all(type(row) is list for row in rows):
+        raise TypeError("not a list of lists")
+    "".join(itertools.chain.from_iterable(rows))
 
 
 __all__ = ["AliasIndex", "alias_index", "index_for_files", "lexicon_digest", "pattern_of"]
