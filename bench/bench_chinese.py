@@ -22,7 +22,7 @@ DEV_SET = REPO / "tests" / "data" / "chinese_dev.tsv"
 
 
 def dev_set_figures() -> None:
-    from toolkit.matching import match
+    from toolkit.chinese.matching import match
 
     rows = []
     header = None
@@ -63,7 +63,7 @@ def main() -> None:
 
     start = time.perf_counter()
     from toolkit.chinese import hanviet_candidates
-    from toolkit.matching import match
+    from toolkit.chinese.matching import match
 
     match("何炜", "Ha Vi")
     print(f"first match() call, tables and indexes loaded: {time.perf_counter() - start:.2f} s")
@@ -74,7 +74,7 @@ def main() -> None:
     dev_set_figures()
 
     from toolkit.chinese import hanviet, pinyin
-    from toolkit.folding import fold
+    from toolkit.text.folding import fold
 
     names = random_names(args.names, args.seed)
     start = time.perf_counter()

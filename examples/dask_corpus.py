@@ -25,7 +25,7 @@ def main() -> None:
 
     from dask.distributed import Client, LocalCluster
 
-    from toolkit import dask as sd
+    from toolkit.corpus import dask as sd
 
     cluster = None if args.scheduler else LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True)
     with Client(args.scheduler or cluster) as client:

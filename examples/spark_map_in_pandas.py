@@ -3,7 +3,7 @@
     pip install sinoviet pyspark pandas pyarrow
     python examples/spark_map_in_pandas.py seeds/ out/
 
-The functions shipped to the executors are ``toolkit.batch`` objects: they pickle as
+The functions shipped to the executors are ``toolkit.corpus.batch`` objects: they pickle as
 their settings (a tone style, lexicon paths) and build their tables on the executor, once
 per Python worker. ``frames(column, to)`` returns the iterator-of-DataFrames function
 that ``mapInPandas`` wants; the schema must list the added column.
@@ -17,7 +17,7 @@ import sys
 def main(source: str, output: str) -> None:
     from pyspark.sql import SparkSession
 
-    from toolkit.batch import Folder, Linker, Normaliser
+    from toolkit.corpus.batch import Folder, Linker, Normaliser
 
     spark = SparkSession.builder.appName("sinoviet").getOrCreate()
     # one row per line; a real job would read its own table (parquet, JDBC…) instead

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from toolkit.characters import repair_characters, repair_characters_counted
+from toolkit.text.characters import repair_characters, repair_characters_counted
 
 CASES = [
     # (why, input, expected)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from toolkit.chinese import hanviet_candidates
 from toolkit.chinese.pinyin_tones import has_pinyin_tones, syllable_tones
-from toolkit.matching import match
+from toolkit.chinese.matching import match
 
 
 def test_tones_align_with_the_syllables():

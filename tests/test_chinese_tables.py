@@ -81,7 +81,7 @@ def test_a_bad_row_names_the_file_and_line(tmp_path: Path):
 
 def test_importing_the_package_loads_no_heavy_library():
     code = (
-        "import sys, toolkit.chinese, toolkit.matching, toolkit.chinese.readings, toolkit.chinese.candidates\n"
+        "import sys, toolkit.chinese, toolkit.chinese.matching, toolkit.chinese.readings, toolkit.chinese.candidates\n"
         "heavy = [m for m in ('pypinyin', 'opencc', 'jieba') if m in sys.modules]\n"
         "assert not heavy, heavy\n"
     )

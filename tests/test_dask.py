@@ -12,7 +12,7 @@ import pytest
 
 from conftest import REPO
 from toolkit import fold, normalise
-from toolkit.batch import Folder, Linker, Normaliser
+from toolkit.corpus.batch import Folder, Linker, Normaliser
 from toolkit.decoding import legacy_codec
 
 LINES = ["Thuỷ điện Hoà Bình khoẻ", "Chủ tịch Tập Cận Bình thăm Hà Nội.", "HÀ NỘI, Việt Nam"]
@@ -55,7 +55,7 @@ def client():
 
 
 def test_folder_to_normalised_linked_jsonl_on_a_local_cluster(client, tmp_path: Path) -> None:
-    from toolkit import dask as sd
+    from toolkit.corpus import dask as sd
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.folding import fold, fold_with_offsets
+from toolkit.text.folding import fold, fold_with_offsets
 
 SAME_KEY = [
     ("ha noi", ["Hà Nội", "Ha Noi", "HÀ NỘI", "ha  noi", "Hà-Nội", unicodedata.normalize("NFD", "Hà Nội"), "H\u0430 N\u043ei"]),

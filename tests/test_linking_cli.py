@@ -111,7 +111,7 @@ def _rows(result) -> list[dict]:
 
 def test_a_small_file_links_as_one_document_exactly_as_a_whole_file_does(app, tmp_path):
     from toolkit.cli.link import link_source
-    from toolkit.cli.sources import Source
+    from toolkit.corpus.sources import Source
     from toolkit.lexicon import Lexicon
 
     path = tmp_path / "article.txt"

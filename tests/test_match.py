@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.chinese.lexicon import ExonymLexicon
-from toolkit.matching import DEFAULT_LEXICON, Match, match
+from toolkit.chinese.matching import DEFAULT_LEXICON, Match, match
 
 
 @pytest.mark.parametrize(

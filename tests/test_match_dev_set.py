@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.matching import match
+from toolkit.chinese.matching import match
 
 DEV_SET = Path(__file__).parent / "data" / "chinese_dev.tsv"
 

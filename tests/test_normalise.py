@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.folding import fold
-from toolkit.normalisation import normalise, normalise_counted
+from toolkit.text.folding import fold
+from toolkit.text.normalisation import normalise, normalise_counted
 
 VIETNAMESE_LETTERS = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"

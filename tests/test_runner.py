@@ -265,7 +265,7 @@ def test_a_reader_that_closes_the_pipe_ends_the_run_quietly(tmp_path: Path) -> N
 
 
 def test_progress_bar_draws_files_bytes_and_messages(capsys) -> None:
-    from toolkit.cli.progress import Messages, ProgressBar, progress_for
+    from toolkit.corpus.progress import Messages, ProgressBar, progress_for
 
     assert type(progress_for(2, 10, quiet=False)) is Messages  # stderr is not a terminal under pytest
     with ProgressBar(2, 1000) as bar:
@@ -280,7 +280,7 @@ class _BreaksOnBoom:
     """A processor with a bug that shows on one input."""
 
     def process(self, text, piece):
-        from toolkit.cli.processors import Processed
+        from toolkit.corpus.processors import Processed
 
         if "boom" in text:
             raise RuntimeError("boom")
@@ -288,8 +288,8 @@ class _BreaksOnBoom:
 
 
 def test_a_processor_bug_costs_one_file_not_the_run(tmp_path: Path, capsys) -> None:
-    from toolkit.cli.runner import Job, Runner
-    from toolkit.cli.sources import iter_sources
+    from toolkit.corpus.runner import Job, Runner
+    from toolkit.corpus.sources import iter_sources
 
     for name, text in (("a.txt", "one"), ("b.txt", "boom"), ("c.txt", "three")):
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -319,8 +319,8 @@ class _CountsWhere:
 
 def _run_into(folder: Path, processor, workers: int, out: Path, chunk_bytes: int = 4096) -> tuple[dict[str, bytes], set[int]]:
     """Runner over ``folder`` into ``out``: (output bytes by name, pids that processed pieces)."""
-    from toolkit.cli.runner import Job, Runner
-    from toolkit.cli.sources import iter_sources
+    from toolkit.corpus.runner import Job, Runner
+    from toolkit.corpus.sources import iter_sources
 
     pids: set[int] = set()
 
@@ -337,8 +337,8 @@ def _run_into(folder: Path, processor, workers: int, out: Path, chunk_bytes: int
 
 @pytest.mark.parametrize("command", ["normalise", "fold", "link"])
 def test_two_workers_are_this_process_and_one_pool_process_writing_what_one_writes(tmp_path: Path, command: str) -> None:
-    from toolkit.batch import Folder, Linker, Normaliser
-    from toolkit.cli.processors import MentionRows, PerLine, WholeText
+    from toolkit.corpus.batch import Folder, Linker, Normaliser
+    from toolkit.corpus.processors import MentionRows, PerLine, WholeText
 
     processor = {
         "normalise": WholeText(Normaliser()), "fold": PerLine(Folder()), "link": MentionRows(Linker()),
@@ -382,11 +382,11 @@ class _PoolWaitsForMain:
 @pytest.mark.parametrize("policy", ["skip", "copy", "fail"])
 @pytest.mark.parametrize("bad", ["undecodable", "processor bug"])
 def test_error_policies_hold_for_a_bad_file_run_in_this_process(tmp_path: Path, policy: str, bad: str) -> None:
-    from toolkit.batch import Normaliser
-    from toolkit.cli.processors import WholeText
-    from toolkit.cli.progress import Messages
-    from toolkit.cli.runner import Job, Runner
-    from toolkit.cli.sources import iter_sources
+    from toolkit.corpus.batch import Normaliser
+    from toolkit.corpus.processors import WholeText
+    from toolkit.corpus.progress import Messages
+    from toolkit.corpus.runner import Job, Runner
+    from toolkit.corpus.sources import iter_sources
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -424,7 +424,7 @@ def test_error_policies_hold_for_a_bad_file_run_in_this_process(tmp_path: Path, 
 def test_a_worker_result_goes_through_a_wide_pipe() -> None:
     import fcntl
 
-    from toolkit.cli.runner import RESULT_PIPE_BYTES, _process_pool
+    from toolkit.corpus.runner import RESULT_PIPE_BYTES, _process_pool
 
     pool = _process_pool(1)
     try:

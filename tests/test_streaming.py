@@ -8,10 +8,10 @@ import tracemalloc
 import pytest
 
 from toolkit import decode, fold, normalise
-from toolkit.batch import Folder, Normaliser
-from toolkit.cli.processors import PerLine, WholeText
+from toolkit.corpus.batch import Folder, Normaliser
+from toolkit.corpus.processors import PerLine, WholeText
 from toolkit.decoding import DecodeError, legacy_codec
-from toolkit.streaming import Plan, count_lines, decode_piece, iter_pieces, plan_for
+from toolkit.corpus.streaming import Plan, count_lines, decode_piece, iter_pieces, plan_for
 
 # Layout traps: CRLF, a blank line, a long line, marks to re-place, NFD, invisible characters.
 SAMPLE = (

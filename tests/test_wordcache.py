@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pickle
 
-import toolkit.wordcache as wordcache
-from toolkit.wordcache import WordMemo
+import toolkit.text.wordcache as wordcache
+from toolkit.text.wordcache import WordMemo
 
 
 def shout(word: str) -> str:

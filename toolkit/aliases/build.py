@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from toolkit.aliases.model import AliasRow, AliasTable
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 
 _NAME_KINDS = {"name": "label", "alias": "alias", "abbr": "abbreviation"}
 # languages of derived renderings

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from toolkit.aliases.model import AliasRow, AliasTable
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 
 # a linked mention at or below this score was a coin toss between homographs (see Mention.score)
 UNSETTLED_SCORE = 0.55

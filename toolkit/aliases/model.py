@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 
 KINDS: tuple[str, ...] = ("label", "alias", "abbreviation", "transliteration", "fold", "weak")
 # kinds that name an entity; the others only generate candidates

@@ -39,7 +39,7 @@ def dumps(table: AliasTable, fmt: str = "jsonl") -> str:
 
 
 def write_table(table: AliasTable, path: str | Path, fmt: str | None = None) -> None:
-    from toolkit.atomic import write_atomic
+    from toolkit.corpus.atomic import write_atomic
 
     write_atomic(Path(path), dumps(table, fmt or table_format(path)).encode("utf-8"))
 

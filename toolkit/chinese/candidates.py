@@ -12,7 +12,7 @@ import heapq
 from collections import defaultdict
 from functools import lru_cache
 
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 from toolkit.chinese.pinyin_tones import has_pinyin_tones, syllable_tones
 from toolkit.chinese.priors import (
     Atom,

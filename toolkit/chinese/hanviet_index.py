@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 from toolkit.chinese.priors import Atom, prior, universe
 from toolkit.chinese.readings import char_pinyins, hanviet_readings, sound_readings, toneless
 

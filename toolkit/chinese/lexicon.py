@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from toolkit.chinese.tables import ChineseTableError, _rows
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 from toolkit.resources import lexicon_path
 
 _COLUMNS = ("id", "type", "zh", "vi", "en", "source")

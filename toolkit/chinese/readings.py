@@ -15,7 +15,7 @@ from functools import cache
 
 from toolkit.chinese.script import canonical_chars, has_han, is_han, surname_length
 from toolkit.chinese.tables import name_frequencies, name_readings, readings_table
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 
 # a surname this rare (ppm of names) does not make a two-to-four character string a person's name
 _MIN_SURNAME_PPM = 20.0

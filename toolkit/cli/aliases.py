@@ -40,7 +40,7 @@ def build(
     """One row per (entity, alias, language, kind, source); ambiguous aliases are reported, not chosen."""
     from toolkit.aliases import AliasTable
     from toolkit.aliases.mining import DocumentNames, document_names, mine_names
-    from toolkit.cli.sources import MissingSource, iter_sources
+    from toolkit.corpus.sources import MissingSource, iter_sources
     from toolkit.lexicon import Lexicon, LexiconError
 
     try:
@@ -117,7 +117,7 @@ def export(
     if len(files) > 1:
         if output is None:
             raise typer.BadParameter(f"{fmt} writes {len(files)} files: name a folder", param_hint="--output")
-        from toolkit.atomic import write_atomic
+        from toolkit.corpus.atomic import write_atomic
 
         output.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
@@ -128,6 +128,6 @@ def export(
     if output is None:
         sys.stdout.write(text)
     else:
-        from toolkit.atomic import write_atomic
+        from toolkit.corpus.atomic import write_atomic
 
         write_atomic(output, text.encode("utf-8"))

@@ -52,7 +52,7 @@ def candidates_command(
 
 
 def _result(a: str, b: str, lexicon) -> dict:
-    from toolkit.matching import match
+    from toolkit.chinese.matching import match
 
     verdict = match(a, b, lexicon=lexicon)
     return {"a": a, "b": b, "same": verdict.same, "score": round(verdict.score, 6), "why": verdict.why}
@@ -80,7 +80,7 @@ def match_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Are two renderings the same name? Prints same/different, the score and the reason."""
-    from toolkit.matching import DEFAULT_LEXICON
+    from toolkit.chinese.matching import DEFAULT_LEXICON
 
     lexicon = None if no_lexicon else DEFAULT_LEXICON
     if pairs is not None:

@@ -57,7 +57,7 @@ def export(
     if output is None:
         sys.stdout.write(text)
     else:
-        from toolkit.atomic import write_atomic
+        from toolkit.corpus.atomic import write_atomic
 
         write_atomic(output, text.encode("utf-8"))
         typer.echo(f"{output}: {len(lines)} entries", err=True)

@@ -6,7 +6,7 @@ spread over ``--workers`` processes with the output in input order, a progress b
 terminal, and a file that cannot be decoded reported with its byte offset and skipped (or the
 run stopped, ``--on-error fail``); the exit code is then 1.
 
-Each piece is linked as one document (``toolkit.cli.processors.MentionRows``): a file of up to
+Each piece is linked as one document (``toolkit.corpus.processors.MentionRows``): a file of up to
 512 KiB is one document, so a short form (``Xi``, ``ông Lâm``) reaches a full name on another
 line anywhere in it; in a larger file, anywhere in the same ~512 KiB of whole lines. (Pieces are
 smaller than the other commands' 2 MiB because linking keeps every hit and mention of its
@@ -83,8 +83,8 @@ def link_command(
                                  "(copy is for --jsonl records)", param_hint="--on-error")
     if jsonl and output_format != "jsonl":
         raise typer.BadParameter("--jsonl writes records back as JSON Lines", param_hint="--format")
-    from toolkit.batch import Linker, load_lexicon
-    from toolkit.cli.processors import JsonlField, MentionRows
+    from toolkit.corpus.batch import Linker, load_lexicon
+    from toolkit.corpus.processors import JsonlField, MentionRows
     from toolkit.cli.text import run_command
     from toolkit.lexicon import LexiconError
 
@@ -104,7 +104,7 @@ def link_command(
     else:
         processor = MentionRows(linker, output_format)
         if output_format == "tsv":
-            from toolkit.cli.processors import MENTION_FIELDS
+            from toolkit.corpus.processors import MENTION_FIELDS
 
             sys.stdout.write("\t".join(MENTION_FIELDS) + "\n")
             sys.stdout.flush()
@@ -116,7 +116,7 @@ def link_command(
 
 def link_source(source, lexicon, lang: str | None, unknown: bool, ner: bool = False) -> list[dict]:
     """The mentions of one whole input as output rows (line numbers 1-based, offsets within the line)."""
-    from toolkit.cli.processors import mention_rows
+    from toolkit.corpus.processors import mention_rows
     from toolkit.decoding import decode
     from toolkit.linking import link
 

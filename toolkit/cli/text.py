@@ -3,12 +3,12 @@
 Both read files, folders or stdin as bytes, decode them (``toolkit.decode``: legacy
 encodings and mojibake included), transform the text and write it to stdout, to ``-o``
 or back in place. Inputs are streamed in bounded pieces and spread over ``--workers``
-processes, with the output in input order (``toolkit.cli.runner``). A file that cannot
+processes, with the output in input order (``toolkit.corpus.runner``). A file that cannot
 be decoded is named on stderr with its byte offset and handled per ``--on-error``; the
 others are still processed, and the exit code is 1.
 
 The shared options and :func:`run_command` are what other file-processing commands
-(``link``…) reuse: build a processor (``toolkit.cli.processors``), call ``run_command``.
+(``link``…) reuse: build a processor (``toolkit.corpus.processors``), call ``run_command``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from toolkit.cli.sources import Source, is_single_file, iter_sources
+from toolkit.corpus.sources import Source, is_single_file, iter_sources
 
 ENCODING_CHOICES = ("auto", "utf-8", "utf-16", "cp1258", "tcvn3", "vni", "viqr", "viscii", "vps", "bkhcm1", "bkhcm2")
 ON_ERROR_CHOICES = ("skip", "copy", "fail")
@@ -52,7 +52,7 @@ ToOption = Annotated[
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors only.")]
 VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="One line per file on stderr, and the summary.")]
-# Piece size in bytes (see toolkit.streaming); hidden, for tests and benchmarks.
+# Piece size in bytes (see toolkit.corpus.streaming); hidden, for tests and benchmarks.
 ChunkOption = Annotated[Optional[int], typer.Option("--chunk-bytes", hidden=True, min=16)]
 
 
@@ -95,9 +95,9 @@ def run_command(
     chunk_bytes: int | None = None,
 ) -> None:
     """Check the shared options, run ``processor`` over the inputs, print the summary, exit 1 on failures."""
-    from toolkit.cli.progress import progress_for
-    from toolkit.cli.runner import Job, OutputClosed, Runner, default_workers
-    from toolkit.streaming import CHUNK_BYTES
+    from toolkit.corpus.progress import progress_for
+    from toolkit.corpus.runner import Job, OutputClosed, Runner, default_workers
+    from toolkit.corpus.streaming import CHUNK_BYTES
 
     paths = paths or []
     encoding = _check_choice(encoding, ENCODING_CHOICES, "--encoding")
@@ -154,7 +154,7 @@ def _silence_stdout() -> None:
 
 
 def _jsonl_processor(function, field: str, to: str | None, on_error: str):
-    from toolkit.cli.processors import JsonlField
+    from toolkit.corpus.processors import JsonlField
 
     return JsonlField(function, field, to or f"{field}_{function.suffix}", on_error)
 
@@ -181,8 +181,8 @@ def register(app: typer.Typer) -> None:
         chunk_bytes: ChunkOption = None,
     ) -> None:
         """Repair Vietnamese text: legacy encodings, mojibake, stray characters, tone-mark placement."""
-        from toolkit.batch import Normaliser
-        from toolkit.cli.processors import WholeText
+        from toolkit.corpus.batch import Normaliser
+        from toolkit.corpus.processors import WholeText
 
         try:
             normaliser = Normaliser(tone_style)
@@ -214,8 +214,8 @@ def register(app: typer.Typer) -> None:
         chunk_bytes: ChunkOption = None,
     ) -> None:
         """Print the search key of every line: casefolded, no marks, đ→d, punctuation squashed."""
-        from toolkit.batch import Folder
-        from toolkit.cli.processors import PerLine
+        from toolkit.corpus.batch import Folder
+        from toolkit.corpus.processors import PerLine
 
         folder = Folder()
         processor = _jsonl_processor(folder, field, to, on_error.lower()) if jsonl else PerLine(folder)

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 
 
 @dataclass(frozen=True)

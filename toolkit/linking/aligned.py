@@ -22,9 +22,9 @@ import codecs
 import functools
 import unicodedata
 
-from toolkit.characters import INVISIBLE, latin_lookalike
-from toolkit.folding import _fold_characters, _merge_i_y, fold
-from toolkit.wordcache import WordMemo
+from toolkit.text.characters import INVISIBLE, latin_lookalike
+from toolkit.text.folding import _fold_characters, _merge_i_y, fold
+from toolkit.text.wordcache import WordMemo
 
 NOT_ALIGNED = "\uffff"  # a noncharacter: the aligned key never holds one otherwise (it folds to a space)
 

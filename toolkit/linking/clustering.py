@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 from toolkit.linking.keys import has_marks, is_han_char
 
 PREFIX = "nil:"

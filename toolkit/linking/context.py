@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 
 # folded title → offices it names ("" for an honorific that only says: a person follows)
 TITLES: dict[str, tuple[str, ...]] = {

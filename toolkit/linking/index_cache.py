@@ -163,7 +163,7 @@ def store_state(lexicon_digest: str, state: dict) -> None:
     path = index_path(lexicon_digest)
     if path is None or not _trusted_folder(path.parent, create=True):
         return
-    from toolkit.atomic import AtomicFile
+    from toolkit.corpus.atomic import AtomicFile
 
     data = json.dumps({**state, "digest": lexicon_digest}, ensure_ascii=False, separators=(",", ":"))
     try:

@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 from toolkit.linking import context
 from toolkit.linking.automaton import AliasIndex, alias_index
 from toolkit.linking.boundaries import chinese_hits_on_word_edges, suffix_belongs

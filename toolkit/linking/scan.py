@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from toolkit.characters import INVISIBLE
-from toolkit.folding import Folded, fold, fold_with_offsets
+from toolkit.text.characters import INVISIBLE
+from toolkit.text.folding import Folded, fold, fold_with_offsets
 from toolkit.linking.aligned import aligned_key
-from toolkit.wordcache import WordMemo
+from toolkit.text.wordcache import WordMemo
 
 
 def scan_fold(text: str) -> str:

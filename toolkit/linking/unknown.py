@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 from toolkit.linking import context
 from toolkit.linking.clustering import cluster_key
 from toolkit.linking.keys import HAN_CHARACTER, is_han_char

@@ -72,7 +72,7 @@ def _alias_rows(table) -> Iterator[tuple[str, str, str, str]]:
 
 
 def _documents(paths: Iterable[str], pattern: str, errors: list[str]) -> Iterator[tuple[str, bytes]]:
-    from toolkit.cli.sources import MissingSource, iter_sources
+    from toolkit.corpus.sources import MissingSource, iter_sources
 
     for source in iter_sources(list(paths), pattern):
         if isinstance(source, MissingSource):

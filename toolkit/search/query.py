@@ -210,7 +210,7 @@ def _phrase_spans(body: str, phrases: list[str]) -> list[tuple[int, int]]:
     the whole body says which phrases occur at all (a substring test, then the pattern), then blocks of lines, then
     lines, and only a matching line is mapped back (word by word, see _FoldedWords). At most
     MAX_HIGHLIGHTS spans are collected."""
-    from toolkit.folding import fold
+    from toolkit.text.folding import fold
     from toolkit.linking.keys import is_han_key
 
     literals = {p: p.replace(" ", "") if is_han_key(p) else p for p in phrases}
@@ -255,7 +255,7 @@ class _FoldedWords:
     leaves as it is, the characters themselves."""
 
     def __init__(self, line: str) -> None:
-        from toolkit.folding import fold
+        from toolkit.text.folding import fold
 
         pieces, starts, position = [], [], 0
         self._spans: list[tuple[int, int, bool]] = []

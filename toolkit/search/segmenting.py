@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.folding import fold
+from toolkit.text.folding import fold
 
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
 _TAUGHT = False

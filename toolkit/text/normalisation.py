@@ -1,7 +1,7 @@
 """``normalise``: repaired, display-ready Vietnamese text (layers 2 and 3 of the pipeline).
 
 Layer 1 (bytes → text) is ``toolkit.decode``; this takes text. Characters are repaired
-first (``toolkit.characters``), then tone marks are placed by syllable structure in the
+first (``toolkit.text.characters``), then tone marks are placed by syllable structure in the
 chosen style (``toolkit.vietnamese``). Layout is kept, and tone placement keeps every
 character's position, so offsets in the output line up with the repaired text.
 """
@@ -12,7 +12,7 @@ from collections import Counter
 
 import regex
 
-from toolkit.characters import repair_characters, repair_characters_counted
+from toolkit.text.characters import repair_characters, repair_characters_counted
 
 TONE_STYLES = ("old", "new", "keep")
 

@@ -1,7 +1,7 @@
 """What a file-processing command does to the text of one piece of a file.
 
 A processor is a small picklable object (settings only) with one method,
-``process(text, piece) -> Processed``; the runner (``toolkit.cli.runner``) sends it with
+``process(text, piece) -> Processed``; the runner (``toolkit.corpus.runner``) sends it with
 every piece to a worker process and writes the results in order. Three shapes cover the
 commands:
 
@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from toolkit.streaming import Piece
+from toolkit.corpus.streaming import Piece
 
 ON_ERROR = ("skip", "copy", "fail")
 
@@ -88,7 +88,7 @@ class JsonlField:
     A line that is not a JSON object with a string ``field`` is a problem named by its line
     number; with ``on_error="copy"`` it is written out unchanged, otherwise left out (the
     runner stops the run on ``"fail"``). A record longer than one piece (see
-    ``toolkit.streaming``) is a problem too.
+    ``toolkit.corpus.streaming``) is a problem too.
     """
 
     function: Callable[[str], str]
@@ -152,7 +152,7 @@ MENTION_FORMATS = ("jsonl", "tsv")
 class MentionRows:
     """``link``: the piece linked as one document, one row per mention (``MENTION_FIELDS``).
 
-    ``linker`` is a ``toolkit.batch.Linker`` (settings and lexicon paths; each process builds
+    ``linker`` is a ``toolkit.corpus.batch.Linker`` (settings and lexicon paths; each process builds
     its own index). Lines are numbered in the whole file (``piece.first_line``); ``start`` and
     ``end`` count characters in that line. A file of one piece (``sinoviet link``: up to 512 KiB) is one document,
     so a short form (``Xi``, ``ông Lâm``) reaches a full name anywhere in it; in a larger file a

@@ -1,6 +1,6 @@
 """Running a processor over many inputs: streamed, in parallel, in order, surviving bad files.
 
-Every input is cut into bounded pieces (``toolkit.streaming``); each piece is processed
+Every input is cut into bounded pieces (``toolkit.corpus.streaming``); each piece is processed
 with the processor (settings only: every process builds its own tables), and the results
 are written in the order the pieces were read, so ``--workers 4`` writes exactly what
 ``--workers 1`` writes. ``--workers N`` is this process and N − 1 worker processes: this
@@ -17,7 +17,7 @@ handled by the ``on_error`` policy:
   from the first piece that failed);
 - ``fail``: the run stops there.
 
-Outputs are written through ``toolkit.atomic.AtomicFile``: a file is replaced only when
+Outputs are written through ``toolkit.corpus.atomic.AtomicFile``: a file is replaced only when
 all of it was processed, and an interrupted run (Ctrl-C, SIGTERM, even SIGKILL) leaves
 every file either old or new. Ctrl-C exits with 130, SIGTERM with 143.
 """
@@ -36,10 +36,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.cli.processors import ON_ERROR, Processed
-from toolkit.cli.progress import Messages
-from toolkit.cli.sources import MissingSource, Source
-from toolkit.streaming import CHUNK_BYTES, Piece, iter_pieces
+from toolkit.corpus.processors import ON_ERROR, Processed
+from toolkit.corpus.progress import Messages
+from toolkit.corpus.sources import MissingSource, Source
+from toolkit.corpus.streaming import CHUNK_BYTES, Piece, iter_pieces
 
 MAX_PROBLEMS_SHOWN = 20  # per file; the rest are counted
 
@@ -60,7 +60,7 @@ def default_workers() -> int:
 class Job:
     """What to do to every piece: picklable, sent with each piece a worker process runs."""
 
-    processor: Any  # has process(text, piece) -> Processed (see toolkit.cli.processors)
+    processor: Any  # has process(text, piece) -> Processed (see toolkit.corpus.processors)
     encoding: str = "auto"
     on_error: str = "skip"
     chunk_bytes: int = CHUNK_BYTES
@@ -83,7 +83,7 @@ class PieceResult:
 def process_piece(job: Job, piece: Piece) -> PieceResult:
     """Decode and process one piece (in a worker process, or in this one: see ``_MainHelpsPool``)."""
     from toolkit.decoding import DecodeError
-    from toolkit.streaming import decode_piece
+    from toolkit.corpus.streaming import decode_piece
 
     try:
         decoded = decode_piece(piece, job.encoding)
@@ -286,7 +286,7 @@ class Runner:
                 raise OutputClosed from None
             return
         if state.out is None:
-            from toolkit.atomic import AtomicFile
+            from toolkit.corpus.atomic import AtomicFile
 
             state.out = AtomicFile(state.destination)
             self._open.add(state.out)
@@ -358,7 +358,7 @@ class Runner:
             self._open.discard(state.out)
 
     def _copy(self, state: _FileState, source_path: Path) -> None:
-        from toolkit.atomic import AtomicFile
+        from toolkit.corpus.atomic import AtomicFile
 
         try:
             with open(source_path, "rb") as original, AtomicFile(state.destination) as out:
@@ -440,7 +440,7 @@ def _process_pool(workers: int):
     if context.get_start_method() == "forkserver" and workers > 1:
         # Imported once for all the workers; this process waits for it at the first piece
         # it hands over (about 0.2 s), so a lone worker imports them itself, meanwhile.
-        context.set_forkserver_preload(["toolkit.cli.runner", "toolkit.batch", "toolkit.normalisation", "toolkit.folding"])
+        context.set_forkserver_preload(["toolkit.corpus.runner", "toolkit.corpus.batch", "toolkit.text.normalisation", "toolkit.text.folding"])
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_started)
     _widen_result_pipe(pool)
     return pool

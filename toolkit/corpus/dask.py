@@ -3,7 +3,7 @@
 Needs the ``sinoviet[dask]`` extra (``dask[bag]`` and ``distributed``)::
 
     from dask.distributed import Client
-    from toolkit import dask as sd
+    from toolkit.corpus import dask as sd
 
     client = Client()                                   # or a cluster's address
     records = sd.read_records("archive/**/*.txt")       # {"file", "line", "text"} per line
@@ -12,10 +12,10 @@ Needs the ``sinoviet[dask]`` extra (``dask[bag]`` and ``distributed``)::
     sd.write_jsonl(records, "out/")                     # out/part-00000.jsonl, …
 
 Files are cut into partitions of about ``blocksize`` bytes at line breaks, and each
-partition decodes on its own exactly as the CLI's pieces do (``toolkit.streaming``:
+partition decodes on its own exactly as the CLI's pieces do (``toolkit.corpus.streaming``:
 legacy encodings and mojibake included; the encoding of a long file is decided from its
 first bytes, on the client). Records keep input order. What is shipped to the workers
-is settings only (:mod:`toolkit.batch`); each worker builds its own tables.
+is settings only (:mod:`toolkit.corpus.batch`); each worker builds its own tables.
 
 A line that cannot be read becomes an error record ``{"file", "line", "error"}`` rather
 than vanishing: filter on ``"error" in record`` to list or drop them.
@@ -29,8 +29,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from toolkit.batch import Linker, Normaliser, with_field
-from toolkit.streaming import PREFIX_BYTES, Piece, count_lines, plan_for
+from toolkit.corpus.batch import Linker, Normaliser, with_field
+from toolkit.corpus.streaming import PREFIX_BYTES, Piece, count_lines, plan_for
 
 BLOCKSIZE = 64 * 1024 * 1024
 _WINDOW = 1024 * 1024  # how far past a nominal partition end to look for a line break
@@ -40,7 +40,7 @@ def _bag():
     try:
         import dask.bag
     except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError("toolkit.dask needs Dask: pip install 'sinoviet[dask]'") from error
+        raise ImportError("toolkit.corpus.dask needs Dask: pip install 'sinoviet[dask]'") from error
     return dask.bag
 
 
@@ -51,7 +51,7 @@ class Partition:
     path: str
     start: int
     end: int
-    plan: Any  # toolkit.streaming.Plan, or None for a file read whole
+    plan: Any  # toolkit.corpus.streaming.Plan, or None for a file read whole
     jsonl: bool
     field: str
     encoding: str
@@ -85,7 +85,7 @@ def partitions_of(path: str, blocksize: int = BLOCKSIZE, *, jsonl: bool = False,
         try:
             plan = plan_for(stream.read(PREFIX_BYTES), encoding)
         except Exception:  # noqa: BLE001 - an undecodable start fails in its partition, with its offset
-            from toolkit.streaming import Plan
+            from toolkit.corpus.streaming import Plan
 
             plan = Plan("auto")
         newline = b"\x00\n" if plan.layout == "utf-16-be" else b"\n\x00" if plan.layout == "utf-16-le" else b"\n"
@@ -127,7 +127,7 @@ def _line_count(partition: Partition) -> int:
 def read_partition(partition: Partition) -> list[dict]:
     """The records of one partition (runs on a worker)."""
     from toolkit.decoding import DecodeError
-    from toolkit.streaming import decode_piece
+    from toolkit.corpus.streaming import decode_piece
 
     data = _read_bytes(partition)
     piece = Piece(data, partition.start, partition.first_line, 0 if partition.start == 0 else 1, True, False, False, partition.plan)

@@ -17,8 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from toolkit.wordcache import WordMemo
-from toolkit.characters import (
+from toolkit.text.wordcache import WordMemo
+from toolkit.text.characters import (
     INVISIBLE,
     needs_character_repair,
     remove_invisible,

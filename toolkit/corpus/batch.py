@@ -76,19 +76,19 @@ class Normaliser(_TextFunction):
     suffix = "normalised"
 
     def __post_init__(self) -> None:
-        from toolkit.normalisation import TONE_STYLES
+        from toolkit.text.normalisation import TONE_STYLES
 
         if self.tone_style not in TONE_STYLES:
             raise ValueError(f"tone_style must be one of {', '.join(TONE_STYLES)}, not {self.tone_style!r}")
 
     def __call__(self, text: str) -> str:
-        from toolkit.normalisation import normalise
+        from toolkit.text.normalisation import normalise
 
         return normalise(text, self.tone_style)
 
     def counted(self, text: str) -> tuple[str, Counter]:
         """The normalised text and the characters each repair changed."""
-        from toolkit.normalisation import normalise_counted
+        from toolkit.text.normalisation import normalise_counted
 
         return normalise_counted(text, self.tone_style)
 
@@ -100,7 +100,7 @@ class Folder(_TextFunction):
     suffix = "folded"
 
     def __call__(self, text: str) -> str:
-        from toolkit.folding import fold
+        from toolkit.text.folding import fold
 
         return fold(text)
 
