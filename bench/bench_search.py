@@ -59,12 +59,12 @@ def write_corpus(folder: Path, megabytes: float) -> tuple[int, int]:
 
 
 def queries(count: int, seed: int = 13) -> list[str]:
-    from toolkit.aliases import AliasTable
+    from toolkit.aliases import table_from_lexicon
 
     from vlsp import vlsp_lines
 
     rng = random.Random(seed)
-    table = AliasTable.from_lexicon()
+    table = table_from_lexicon()
     renderings = [row.alias for row in table if row.kind != "weak"]
     words = [w for line in vlsp_lines()[:500] for w in line.split() if w.isalpha()]
     out = []

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from toolkit.aliases import AliasTable
+from toolkit.aliases import table_from_lexicon
 from toolkit.search import SearchIndex, build_index
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -22,7 +22,7 @@ QUERIES = ["河内", "Tập Cận Bình", "何炜", "Dang Cong san Trung Quoc", 
 
 
 def main(queries: list[str]) -> None:
-    table = AliasTable.from_lexicon()
+    table = table_from_lexicon()
     documents = [(path.name, path.read_bytes()) for path in sorted(SEEDS.glob("*.txt"))]
     with tempfile.TemporaryDirectory() as folder:
         index_path = Path(folder) / "seeds.db"

@@ -9,15 +9,15 @@ import typer
 from conftest import SEEDS
 from typer.testing import CliRunner
 
-from toolkit.aliases import (AliasRow, AliasTable, AliasTableError, diff_tables, mine_corpus, names_in_text,
-                             read_table)
+from toolkit.aliases import (AliasRow, AliasTable, AliasTableError, table_from_lexicon, diff_tables, mine_corpus, names_in_text,
+                             read_table, write_table)
 from toolkit.aliases.mining import mine_names
 from toolkit.aliases.model import KINDS
 
 
 @pytest.fixture(scope="module")
 def table() -> AliasTable:
-    return AliasTable.from_lexicon()
+    return table_from_lexicon()
 
 
 def rows_of(table: AliasTable, entity: str) -> dict[str, AliasRow]:
@@ -90,7 +90,7 @@ TRICKY = AliasTable([
 @pytest.mark.parametrize("suffix", ["jsonl", "csv", "tsv"])
 def test_files_round_trip_with_commas_quotes_tabs_and_han(tmp_path, suffix):
     path = tmp_path / f"t.{suffix}"
-    TRICKY.write(path)
+    write_table(TRICKY, path)
     assert list(read_table(path)) == list(TRICKY)
 
 

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from toolkit.aliases import AliasRow, AliasTable
+from toolkit.aliases import AliasRow, AliasTable, table_from_lexicon
 from toolkit.exports import FORMATS, export_files, rule_count
 from toolkit.exports import es_api, postgres
 
@@ -33,7 +33,7 @@ def tricky_table() -> AliasTable:
 
 @pytest.fixture(scope="module")
 def builtin() -> AliasTable:
-    return AliasTable.from_lexicon()
+    return table_from_lexicon()
 
 
 # --- Solr / Elasticsearch / OpenSearch: the SolrSynonymParser rules -------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SEEDS, seed_entity_documents
 
-from toolkit.aliases import AliasTable
+from toolkit.aliases import AliasTable, table_from_lexicon
 from toolkit.exports import postgres
 from toolkit.search import segment_han
 
@@ -84,7 +84,7 @@ def literal(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def table() -> AliasTable:
-    return AliasTable.from_lexicon()
+    return table_from_lexicon()
 
 
 @pytest.fixture(scope="module")

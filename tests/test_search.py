@@ -9,7 +9,7 @@ import typer
 from conftest import SEEDS, seed_entity_documents
 from typer.testing import CliRunner
 
-from toolkit.aliases import AliasTable
+from toolkit.aliases import AliasTable, table_from_lexicon
 from toolkit.search import SearchIndex, build_index, companion, search, segment_han
 
 DOCUMENTS = {
@@ -22,7 +22,7 @@ DOCUMENTS = {
 
 @pytest.fixture(scope="module")
 def table() -> AliasTable:
-    return AliasTable.from_lexicon()
+    return table_from_lexicon()
 
 
 @pytest.fixture(scope="module")

@@ -78,8 +78,12 @@ def _readings(entity, hanzi: str, row) -> Iterator[AliasRow | None]:
     yield row(hanviet(hanzi, kind=kind), HANVIET_LANG, "transliteration", f"derived Hán-Việt of {hanzi}")
 
 
-def table_from_lexicon(lexicon) -> AliasTable:
-    """The alias table of every entity in ``lexicon`` (``toolkit.Lexicon``)."""
+def table_from_lexicon(lexicon=None) -> AliasTable:
+    """The alias table of every entity in ``lexicon`` (``toolkit.Lexicon``; the built-in one when None)."""
+    if lexicon is None:
+        from toolkit.lexicon import Lexicon
+
+        lexicon = Lexicon.builtin()
     rows: list[AliasRow] = []
     for entity in lexicon:
         rows.extend(entity_rows(entity))

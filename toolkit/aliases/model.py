@@ -79,28 +79,6 @@ class AliasTable:
         self.rows = list(merged.values())
         self._by_key: dict[str, list[AliasRow]] | None = None
 
-    @classmethod
-    def from_lexicon(cls, lexicon=None) -> AliasTable:
-        """The table of a ``toolkit.Lexicon`` (the built-in one when None)."""
-        from toolkit.aliases.build import table_from_lexicon
-
-        if lexicon is None:
-            from toolkit.lexicon import Lexicon
-
-            lexicon = Lexicon.builtin()
-        return table_from_lexicon(lexicon)
-
-    @classmethod
-    def read(cls, path) -> AliasTable:
-        from toolkit.aliases.tableio import read_table
-
-        return read_table(path)
-
-    def write(self, path, fmt: str | None = None) -> None:
-        from toolkit.aliases.tableio import write_table
-
-        write_table(self, path, fmt)
-
     def __len__(self) -> int:
         return len(self.rows)
 

@@ -38,7 +38,7 @@ def build(
     pattern: Annotated[str, typer.Option("--pattern", help="File pattern inside corpus folders.")] = "*.txt",
 ) -> None:
     """One row per (entity, alias, language, kind, source); ambiguous aliases are reported, not chosen."""
-    from toolkit.aliases import AliasTable
+    from toolkit.aliases import table_from_lexicon, write_table
     from toolkit.aliases.mining import DocumentNames, document_names, mine_names
     from toolkit.corpus.sources import MissingSource, iter_sources
     from toolkit.lexicon import Lexicon, LexiconError
@@ -47,7 +47,7 @@ def build(
         lexicon = Lexicon.builtin(*(lexicon_paths or []))
     except LexiconError as error:
         raise _fail(str(error)) from None
-    table = AliasTable.from_lexicon(lexicon)
+    table = table_from_lexicon(lexicon)
     found_problems = 0
     reports = [a.to_dict() | {"reason": "claimed by several entities in the lexicons"} for a in table.ambiguities()]
     if corpus:
@@ -65,7 +65,7 @@ def build(
         mined = mine_names(found, table)
         table = table + mined.table
         reports += [a.to_dict() for a in mined.ambiguities]
-    table.write(output)
+    write_table(table, output)
     if ambiguities is not None:
         ambiguities.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in reports), encoding="utf-8")
     counts = ", ".join(f"{kind} {n}" for kind, n in table.counts().items())

@@ -6,7 +6,7 @@ builds no automaton and imports neither pyahocorasick nor jieba nor underthesea.
 
 from __future__ import annotations
 
-import importlib
+from toolkit.lazy import lazy_exports
 
 _EXPORTS: dict[str, str] = {
     "link": "toolkit.linking.linker",
@@ -24,14 +24,4 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
-    module_name = _EXPORTS.get(name)
-    if module_name is None:
-        raise AttributeError(f"module 'toolkit.linking' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module_name), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)

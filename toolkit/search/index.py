@@ -131,9 +131,9 @@ def build_index(out: str | Path, documents: Iterable[tuple[str, bytes]] = (), ta
     import tempfile
 
     if table is None:
-        from toolkit.aliases import AliasTable
+        from toolkit.aliases import table_from_lexicon
 
-        table = AliasTable.from_lexicon()
+        table = table_from_lexicon()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)

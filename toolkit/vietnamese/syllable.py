@@ -149,12 +149,6 @@ class Syllable:
         """Index in ``letters`` (and in ``text``) of the letter that carries the tone mark."""
         return tone_position(self.onset, self.medial, self.nucleus, self.coda, style)
 
-    def placed(self, style: str = "old") -> str:
-        """``text`` with its tone mark on the letter ``style`` calls for (case kept)."""
-        from toolkit.vietnamese.tones import place_token_tone  # tones builds on this module
-
-        return place_token_tone(self.text, style)
-
 
 def tone_position(onset: str, medial: str, nucleus: str, coda: str, style: str = "old") -> int:
     """Which letter carries the mark, from structure alone.
