@@ -17,7 +17,7 @@ import sys
 def main(source: str, output: str) -> None:
     from pyspark.sql import SparkSession
 
-    from toolkit.corpus.batch import Folder, Linker, Normaliser
+    from toolkit.corpus.batch import Folder, MentionFinder, Normaliser
 
     spark = SparkSession.builder.appName("sinoviet").getOrCreate()
     # one row per line; a real job would read its own table (parquet, JDBC…) instead
@@ -29,8 +29,8 @@ def main(source: str, output: str) -> None:
     folded = normalised.mapInPandas(
         Folder().frames("text_normalised", "key"), schema="text string, text_normalised string, key string"
     )
-    # Mentions as a JSON string column: Linker returns a list of dicts per text.
-    linker = Linker(unknown=False)
+    # Mentions as a JSON string column: MentionFinder returns a list of dicts per text.
+    linker = MentionFinder(unknown=False)
 
     def mentions(frames):
         import json

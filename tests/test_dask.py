@@ -12,14 +12,14 @@ import pytest
 
 from conftest import REPO
 from toolkit import fold, normalise
-from toolkit.corpus.batch import Folder, Linker, Normaliser
+from toolkit.corpus.batch import Folder, MentionFinder, Normaliser
 from toolkit.decoding import legacy_codec
 
 LINES = ["Thuỷ điện Hoà Bình khoẻ", "Chủ tịch Tập Cận Bình thăm Hà Nội.", "HÀ NỘI, Việt Nam"]
 
 
 def test_batch_functions_pickle_as_settings_and_map() -> None:
-    for function in (Normaliser("new"), Folder(), Linker(("lexicons/x.tsv",), "vi", False)):
+    for function in (Normaliser("new"), Folder(), MentionFinder(("lexicons/x.tsv",), "vi", False)):
         payload = pickle.dumps(function)
         assert len(payload) < 200  # settings only, no tables
         assert pickle.loads(payload) == function
@@ -40,7 +40,7 @@ def test_frames_for_spark_map_in_pandas() -> None:
 
 
 def test_linker_finds_mentions() -> None:
-    mentions = Linker(unknown=False)(LINES[1])
+    mentions = MentionFinder(unknown=False)(LINES[1])
     assert {m["entity"] for m in mentions} >= {"person:cn:xi-jinping", "place:vn:ha-noi"}
 
 

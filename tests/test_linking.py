@@ -509,3 +509,23 @@ def test_a_name_written_without_marks_leaves_the_choice_to_other_cues():
 
     (mention,) = link("Yesterday Luong Cuong spoke.", unknown=False, lexicon=AliasIndex(_two_names_one_key()))
     assert mention.score <= 0.5  # nothing in the text tells the two apart
+
+
+def test_toolkit_linker_is_the_linker_with_its_settings_held(tmp_path):
+    import toolkit
+
+    text = "Chủ tịch Tô Lâm tiếp Tập Cận Bình tại Hà Nội; ông Nguyễn Văn Bảo phát biểu."
+    linker = toolkit.Linker(lang="vi", unknown=False)
+    assert isinstance(linker("Hà Nội")[0], Mention)
+    assert linker(text) == link(text, "vi", unknown=False)
+    assert toolkit.Linker()(text) == link(text)  # unknown names on by default, as link()
+    assert linker.index is linker.index  # built once
+    again = pickle.loads(pickle.dumps(linker))
+    assert again(text) == linker(text) and "_index" not in pickle.dumps(linker).decode("latin-1")
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("id\ttype\tvi\ten\tzh\taliases\tabbr\tparent\tvalid_from\tvalid_to\tsource\n"
+                    "place:vn:ha-noi\tplace\tHà Nội\tHanoi\t河内\t\t\t\t\t\ttest\n", encoding="utf-8")
+    own = toolkit.Linker(Lexicon.load(mine), unknown=False)
+    assert [m.entity for m in own(text)] == ["place:vn:ha-noi"]
+    with pytest.raises(ValueError, match="lang"):
+        toolkit.Linker(lang="fr")

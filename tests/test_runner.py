@@ -337,11 +337,11 @@ def _run_into(folder: Path, processor, workers: int, out: Path, chunk_bytes: int
 
 @pytest.mark.parametrize("command", ["normalise", "fold", "link"])
 def test_two_workers_are_this_process_and_one_pool_process_writing_what_one_writes(tmp_path: Path, command: str) -> None:
-    from toolkit.corpus.batch import Folder, Linker, Normaliser
+    from toolkit.corpus.batch import Folder, MentionFinder, Normaliser
     from toolkit.corpus.processors import MentionRows, PerLine, WholeText
 
     processor = {
-        "normalise": WholeText(Normaliser()), "fold": PerLine(Folder()), "link": MentionRows(Linker()),
+        "normalise": WholeText(Normaliser()), "fold": PerLine(Folder()), "link": MentionRows(MentionFinder()),
     }[command]
     corpus = tmp_path / "in"
     make_corpus(corpus, big_lines=300 if command == "link" else 3000)  # a small piece costs link ~50 ms

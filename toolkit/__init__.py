@@ -38,7 +38,7 @@ _EXPORTS: dict[str, str] = {
     "Match": "toolkit.chinese.matching",
     "Normaliser": "toolkit.corpus.batch",
     "Folder": "toolkit.corpus.batch",
-    "Linker": "toolkit.corpus.batch",
+    "Linker": "toolkit.linking",
     "link": "toolkit.linking",
     "Mention": "toolkit.linking",
     "AliasTable": "toolkit.aliases",

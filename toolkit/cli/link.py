@@ -83,7 +83,7 @@ def link_command(
                                  "(copy is for --jsonl records)", param_hint="--on-error")
     if jsonl and output_format != "jsonl":
         raise typer.BadParameter("--jsonl writes records back as JSON Lines", param_hint="--format")
-    from toolkit.corpus.batch import Linker, load_lexicon
+    from toolkit.corpus.batch import MentionFinder, load_lexicon
     from toolkit.corpus.processors import JsonlField, MentionRows
     from toolkit.cli.text import run_command
     from toolkit.lexicon import LexiconError
@@ -98,7 +98,7 @@ def link_command(
         except LexiconError as error:
             typer.echo(f"sinoviet link: {error}", err=True)
             raise typer.Exit(1) from None
-    linker = Linker(files, lang, unknown, ner)
+    linker = MentionFinder(files, lang, unknown, ner)
     if jsonl:
         processor = JsonlField(linker, field, to or f"{field}_{linker.suffix}", on_error)
     else:

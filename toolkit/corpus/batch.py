@@ -1,6 +1,6 @@
 """Normalisers as small picklable objects, for ``map`` on pandas, Dask and Spark.
 
-A :class:`Normaliser`, :class:`Folder` or :class:`Linker` holds only its settings, so it pickles in a few
+A :class:`Normaliser`, :class:`Folder` or :class:`MentionFinder` holds only its settings, so it pickles in a few
 bytes and ships to any worker process; the tables behind it (tone placement, word memos)
 are built in that process on first use, never sent over. Each works three ways::
 
@@ -106,7 +106,7 @@ class Folder(_TextFunction):
 
 
 @dataclass(frozen=True)
-class Linker(_TextFunction):
+class MentionFinder(_TextFunction):
     """``toolkit.linking.link`` as a picklable callable: text → list of mention dicts.
 
     It travels as lexicon file paths (empty: the built-in lexicons) and options; each
@@ -185,4 +185,4 @@ def _alias_index(paths: tuple[str, ...]):
     return index
 
 
-__all__ = ["Folder", "Linker", "Normaliser", "load_lexicon", "with_field"]
+__all__ = ["Folder", "MentionFinder", "Normaliser", "load_lexicon", "with_field"]

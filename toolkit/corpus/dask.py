@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from toolkit.corpus.batch import Linker, Normaliser, with_field
+from toolkit.corpus.batch import MentionFinder, Normaliser, with_field
 from toolkit.corpus.streaming import PREFIX_BYTES, Piece, count_lines, plan_for
 
 BLOCKSIZE = 64 * 1024 * 1024
@@ -204,7 +204,7 @@ def normalise_records(bag, field: str = "text", to: str | None = None, tone_styl
 
 def link_records(bag, field: str = "text", to: str = "mentions", lexicon_paths: tuple[str, ...] = (), lang: str | None = None, unknown: bool = True):
     """Add ``to`` to every record: the mentions ``toolkit.linking.link`` finds in ``record[field]``."""
-    linker = Linker(tuple(str(p) for p in lexicon_paths), lang, unknown)
+    linker = MentionFinder(tuple(str(p) for p in lexicon_paths), lang, unknown)
     return bag.map_partitions(linker.map_records, field, to)
 
 

@@ -152,7 +152,7 @@ MENTION_FORMATS = ("jsonl", "tsv")
 class MentionRows:
     """``link``: the piece linked as one document, one row per mention (``MENTION_FIELDS``).
 
-    ``linker`` is a ``toolkit.corpus.batch.Linker`` (settings and lexicon paths; each process builds
+    ``linker`` is a ``toolkit.corpus.batch.MentionFinder`` (settings and lexicon paths; each process builds
     its own index). Lines are numbered in the whole file (``piece.first_line``); ``start`` and
     ``end`` count characters in that line. A file of one piece (``sinoviet link``: up to 512 KiB) is one document,
     so a short form (``Xi``, ``ông Lâm``) reaches a full name anywhere in it; in a larger file a

@@ -10,6 +10,7 @@ from toolkit.lazy import lazy_exports
 
 _EXPORTS: dict[str, str] = {
     "link": "toolkit.linking.linker",
+    "Linker": "toolkit.linking.linker",
     "detect_language": "toolkit.linking.linker",
     "Mention": "toolkit.linking.mentions",
     "AliasIndex": "toolkit.linking.automaton",

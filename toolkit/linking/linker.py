@@ -415,6 +415,46 @@ def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = Tr
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
+class Linker:
+    """``link`` with its lexicon and settings held: made once, called for every text.
+
+    The lexicon's alias index is built (or restored from the disk cache) at the first call and
+    kept. A linker pickles as its settings and lexicon, never its index, so it ships to worker
+    processes, which make their own. For pandas, Dask and Spark, ``toolkit.corpus.batch.MentionFinder``
+    gives mentions as dicts.
+    """
+
+    def __init__(self, lexicon=None, lang: str | None = None, *, unknown: bool = True, ner: bool = False) -> None:
+        if lang is not None and lang not in LANGS:
+            raise ValueError(f"lang must be one of {', '.join(LANGS)} or None, not {lang!r}")
+        self.lexicon = lexicon
+        self.lang = lang
+        self.unknown = unknown
+        self.ner = ner
+        self._index: AliasIndex | None = None
+
+    @property
+    def index(self) -> AliasIndex:
+        if self._index is None:
+            self._index = self.lexicon if isinstance(self.lexicon, AliasIndex) else alias_index(self.lexicon)
+        return self._index
+
+    def link(self, text: str) -> list[Mention]:
+        """Every entity mention in ``text`` (see :func:`link`)."""
+        return link(text, self.lang, self.index, unknown=self.unknown, ner=self.ner)
+
+    __call__ = link
+
+    def __getstate__(self) -> dict:
+        return {"lexicon": self.lexicon, "lang": self.lang, "unknown": self.unknown, "ner": self.ner}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["lexicon"], state["lang"], unknown=state["unknown"], ner=state["ner"])
+
+    def __repr__(self) -> str:
+        return f"Linker(lexicon={self.lexicon!r}, lang={self.lang!r}, unknown={self.unknown}, ner={self.ner})"
+
+
 def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bool):
     """Mentions of lexicon names, and (layout, first, last, key) of the people's short forms the
     scan found (mapped back only when the document gives them someone to stand for)."""
