@@ -191,10 +191,15 @@ def _readings(text: str, lexicon, entities=None) -> list[_Reading]:
             if simplified in seen:
                 continue
             seen.add(simplified)
-            reading = _hanzi_reading(name, kind=f"lexicon name {name}")
+            reading = _lexicon_reading(name)
             if reading:
                 readings.append(reading)
     return readings
+
+
+@lru_cache(maxsize=16384)
+def _lexicon_reading(name: str) -> _Reading | None:
+    return _hanzi_reading(name, kind=f"lexicon name {name}")
 
 
 @lru_cache(maxsize=16384)

@@ -100,6 +100,21 @@ class Lexicon:
             self._lookup = _Lookup(self._entities.values())
         return tuple(self._entities[i] for i in self._lookup.ids(text))
 
+    def unmarked_ambiguities(self) -> tuple[Ambiguity, ...]:
+        """Renderings without marks that ``entities_for`` reads as names of several entities: fold
+        keys shared by two entities, one of them written so (``Trung Khanh`` the district, and
+        ``Trùng Khánh`` for Chongqing; ``Ha Nam`` the province, and ``Hà Nam`` for Henan)."""
+        if self._lookup is None:
+            self._lookup = _Lookup(self._entities.values())
+        found = []
+        for key, ids in self._lookup.folded.items():
+            if len(ids) < 2:
+                continue
+            names = tuple(name for i in ids for name in self._entities[i].names if _fold_key(name.text) == key)
+            if any(not _has_marks(name.text) for name in names):
+                found.append(Ambiguity(key=key, entity_ids=ids, names=names))
+        return tuple(sorted(found, key=lambda ambiguity: ambiguity.key))
+
     def names_for(self, text: str) -> frozenset[str]:
         """The Chinese names of the entities ``text`` is a name of (empty when unknown)."""
         return frozenset(
@@ -141,6 +156,9 @@ def builtin_lexicon() -> Lexicon:
     return _BUILTIN[0]
 
 
+_ASKED_LIMIT = 65536
+
+
 class _Lookup:
     """Entity ids by the written key (``name_key``, Chinese simplified) and by the fold key of
     every name; a fold key is asked only for text without marks."""
@@ -156,11 +174,19 @@ class _Lookup:
         self.written = {key: tuple(ids) for key, ids in written.items()}
         self.folded = {key: tuple(ids) for key, ids in folded.items()}
 
+        self._asked: dict[str, tuple[str, ...]] = {}  # match asks about the same texts in loops
+
     def ids(self, text: str) -> tuple[str, ...]:
+        found = self._asked.get(text)
+        if found is not None:
+            return found
         found = self.written.get(_written_key(text), ())
         if not _has_marks(text):
             extra = self.folded.get(_fold_key(text), ())
             found = found + tuple(i for i in extra if i not in found)
+        if len(self._asked) >= _ASKED_LIMIT:
+            self._asked.clear()
+        self._asked[text] = found
         return found
 
 
