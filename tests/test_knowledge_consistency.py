@@ -208,3 +208,33 @@ def test_one_rule_for_derived_readings(lexicon):
         derived_rows = any(row.kind == "transliteration" for row in entity_rows(entity))
         assert derived_keys <= reads_chinese(entity) and derived_rows <= reads_chinese(entity), entity.id
     assert [m.entity for m in link("Tập Cận Bình nói")] == ["person:cn:xi-jinping"]
+
+
+_MINE = "id\ttype\ten\tvi\tsource\nplace:xx:test\tplace\tTestville\tLàng Thử\ttest\n"
+
+
+def test_match_and_index_build_take_a_user_lexicon(tmp_path):
+    import json
+    import sqlite3
+
+    from typer.testing import CliRunner
+
+    from toolkit.cli import app
+    from toolkit.search import build_index
+
+    path = tmp_path / "mine.tsv"
+    path.write_text(_MINE, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["match", "Testville", "Làng Thử", "--lexicon", str(path), "--json"])
+    assert result.exit_code == 0 and json.loads(result.output)["same"]
+    assert not json.loads(runner.invoke(app, ["match", "Testville", "Làng Thử", "--json"]).output)["same"]
+    bad = runner.invoke(app, ["match", "a", "b", "--lexicon", str(tmp_path / "missing.tsv")])
+    assert bad.exit_code == 1
+
+    documents = [("a.txt", "Đoàn đến Làng Thử hôm qua.".encode())]
+    for lexicon, expected in ((Lexicon.builtin(path), ["place:xx:test"]), (None, [])):
+        out = tmp_path / f"index-{expected}.db"
+        build_index(out, documents, lexicon=lexicon)
+        with sqlite3.connect(out) as connection:
+            mentions = json.loads(connection.execute("SELECT mentions FROM documents").fetchone()[0])
+        assert [entity for _start, _end, entity in mentions if entity.startswith("place:")] == expected
