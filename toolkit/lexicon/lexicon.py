@@ -39,6 +39,10 @@ class Lexicon:
         # written and fold keys of every name, for entities_for: built on the first question
         self._lookup: _Lookup | None = None
 
+    def __getstate__(self) -> dict:
+        # the lookup index is rebuilt on the receiving side's first question, not shipped
+        return {key: (None if key == "_lookup" else value) for key, value in self.__dict__.items()}
+
     # -- loading -------------------------------------------------------------------------
     @classmethod
     def load(cls, *paths: str | Path) -> Lexicon:
