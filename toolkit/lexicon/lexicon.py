@@ -96,7 +96,8 @@ class Lexicon:
         """The entities ``text`` is a name of: the one question ``match`` (and any other reader of
         names) asks the knowledge base.
 
-        Text with marks is looked up as written (``Tần Cương`` is not ``Tân Cương``); text without
+        Text with marks is looked up as written (``Tần Cương`` is not ``Tân Cương``; the tone
+        mark's place does not count: ``Thanh Hoá`` is ``Thanh Hóa``); text without
         marks by its fold key as well (``Da Nang`` is ``Đà Nẵng``, ``HUE`` is ``Huế``); Chinese by
         its Simplified form (``中國`` is ``中国``). Empty when no entity has the name.
         """
@@ -104,19 +105,22 @@ class Lexicon:
             self._lookup = _Lookup(self._entities.values())
         return tuple(self._entities[i] for i in self._lookup.ids(text))
 
-    def unmarked_ambiguities(self) -> tuple[Ambiguity, ...]:
-        """Renderings without marks that ``entities_for`` reads as names of several entities: fold
-        keys shared by two entities, one of them written so (``Trung Khanh`` the district, and
-        ``Trùng Khánh`` for Chongqing; ``Ha Nam`` the province, and ``Hà Nam`` for Henan)."""
+    def lookup_ambiguities(self) -> tuple[Ambiguity, ...]:
+        """The renderings ``entities_for`` reads as names of several entities, beside
+        ``ambiguities`` (same ``name_key``): a written key shared once the tone mark's place is
+        unified (``Hoà Bình`` the old province, ``Hòa Bình`` the city) or Chinese simplified, and
+        the fold key of a name written without marks (``Trung Khanh`` the district, and ``Trùng
+        Khánh`` for Chongqing; ``Ha Nam`` the province, and ``Hà Nam`` for Henan)."""
         if self._lookup is None:
             self._lookup = _Lookup(self._entities.values())
         found = []
-        for key, ids in self._lookup.folded.items():
-            if len(ids) < 2:
-                continue
-            names = tuple(name for i in ids for name in self._entities[i].names if _fold_key(name.text) == key)
-            if any(not _has_marks(name.text) for name in names):
-                found.append(Ambiguity(key=key, entity_ids=ids, names=names))
+        for table, key_of in ((self._lookup.written, _written_key), (self._lookup.folded, _fold_key)):
+            for key, ids in table.items():
+                if len(ids) < 2:
+                    continue
+                names = tuple(name for i in ids for name in self._entities[i].names if key_of(name.text) == key)
+                if table is self._lookup.written or any(not _has_marks(name.text) for name in names):
+                    found.append(Ambiguity(key=key, entity_ids=ids, names=names))
         return tuple(sorted(found, key=lambda ambiguity: ambiguity.key))
 
     def names_for(self, text: str) -> frozenset[str]:
@@ -197,7 +201,13 @@ class _Lookup:
 def _written_key(text: str) -> str:
     from toolkit.chinese.script import has_han, to_simplified
 
-    return name_key(to_simplified(text) if has_han(text) else text)
+    if has_han(text):
+        return name_key(to_simplified(text))
+    if _has_marks(text):
+        from toolkit.normalisation import normalise
+
+        text = normalise(text, tone_style="old")  # Thanh Hoá is Thanh Hóa: one tone placement
+    return name_key(text)
 
 
 def _fold_key(text: str) -> str:
