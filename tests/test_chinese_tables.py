@@ -13,7 +13,7 @@ from toolkit.chinese.tables import ChineseTableError, _rows
 from toolkit.resources import lexicon_path
 
 GENERATED = ("hanviet_readings.tsv", "variants.tsv", "name_frequencies.tsv", "char_frequencies.tsv")
-CURATED = ("name_readings.tsv", "exonyms.tsv")
+CURATED = ("name_readings.tsv",)
 
 
 @pytest.mark.parametrize("name", GENERATED)
@@ -41,10 +41,6 @@ def test_every_curated_row_has_a_source():
     for char, readings in tables.name_readings().items():
         for row in readings:
             assert row.source.strip(), char
-    from toolkit.chinese.lexicon import default_lexicon
-
-    for entry in default_lexicon().entries():
-        assert entry.source.strip() and entry.zh and (entry.vi or entry.en)
 
 
 def test_readings_table_is_traditional_keyed_with_simplified_added():

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.chinese.lexicon import ExonymLexicon
+from toolkit.lexicon import Lexicon, builtin_lexicon
 from toolkit.chinese.matching import DEFAULT_LEXICON, Match, match
 
 
@@ -77,11 +77,12 @@ def test_exonyms_need_the_lexicon():
 
 
 def test_the_lexicon_respects_diacritics():
-    lexicon = ExonymLexicon()
+    lexicon = builtin_lexicon()
     assert lexicon.names_for("Tân Cương") >= {"新疆"}
     assert lexicon.names_for("Tần Cương") == frozenset()
     assert lexicon.names_for("tan cuong") >= {"新疆"}
     assert lexicon.names_for("HANOI") >= {"河内"}
+    assert [e.id for e in lexicon.entities_for("中國")] == ["place:cn"]  # Traditional, by its Simplified form
 
 
 class _OneNameLexicon:
@@ -109,7 +110,7 @@ def test_match_and_its_lexicons_pickle():
     verdict = match("何炜", "He Wei")
     assert pickle.loads(pickle.dumps(verdict)) == verdict
     assert pickle.loads(pickle.dumps(DEFAULT_LEXICON)) is DEFAULT_LEXICON
-    lexicon = pickle.loads(pickle.dumps(ExonymLexicon()))
+    lexicon = pickle.loads(pickle.dumps(Lexicon.builtin()))
     assert lexicon.names_for("Beijing") >= {"北京"}
     assert pickle.loads(pickle.dumps(match)) is match
 

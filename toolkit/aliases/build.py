@@ -1,6 +1,6 @@
 """An alias table from a lexicon: stored names, then what the normalisers derive from them.
 
-Derived rows: the pinyin and Hán-Việt renderings of a Chinese person's or place's characters
+Derived rows: the pinyin and Hán-Việt renderings of the Chinese names ``reads_chinese`` reads
 (习近平 → ``Xi Jinping``, ``Tập Cận Bình``), the accent-free and run-together keys the linker
 scans for (``ha noi``, ``hanoi``, ``xi jin ping``), and short forms (``Xi``, ``Lâm``) as weak rows.
 """
@@ -12,6 +12,7 @@ from pathlib import Path
 
 from toolkit.aliases.model import AliasRow, AliasTable
 from toolkit.text.folding import fold
+from toolkit.lexicon.model import reads_chinese  # the one rule for derived readings, shared with the linker
 
 _NAME_KINDS = {"name": "label", "alias": "alias", "abbr": "abbreviation"}
 # languages of derived renderings
@@ -28,16 +29,6 @@ def _written_lang(text: str) -> str:
     from toolkit.linking.keys import has_marks, is_han_key
 
     return "zh" if is_han_key(text) else "vi" if has_marks(text) else "en"
-
-
-# Chinese names read aloud into pinyin and Hán-Việt: people and places of the Sinosphere. A
-# country's Chinese name is itself a transliteration (阿富汗 for Afghanistan): reading it back
-# gives forms nobody writes (Afuhan, A Phú Hãn) and false friends (安哥拉 Angola -> Angela).
-_READ_PREFIXES = ("person:", "place:cn", "place:vn", "place:tw", "place:hk", "place:mo")
-
-
-def reads_chinese(entity) -> bool:
-    return entity.id.startswith(_READ_PREFIXES) and entity.type in ("person", "place")
 
 
 def entity_rows(entity) -> Iterator[AliasRow]:
@@ -61,8 +52,6 @@ def entity_rows(entity) -> Iterator[AliasRow]:
         if name.lang == "zh" and name.kind != "abbr" and reads_chinese(entity) and is_han_key(name.text):
             produced.extend(_readings(entity, name.text, row))
     for key, candidate in entity_keys(entity):
-        if candidate.origin in ("pinyin", "hanviet") and not reads_chinese(entity):
-            continue
         if key not in seen and fold(key) == key and not is_han_key(key):
             produced.append(row(key, candidate.lang, "fold", f"derived {candidate.origin} key of {candidate.surface}"))
     for folded, written in short_forms(entity):

@@ -19,8 +19,6 @@ _EXPORTS: dict[str, str] = {
     "romanised_syllables": "toolkit.chinese.romanised",
     "hanviet_candidates": "toolkit.chinese.candidates",
     "candidate_keys": "toolkit.chinese.candidates",
-    "ExonymLexicon": "toolkit.chinese.lexicon",
-    "default_lexicon": "toolkit.chinese.lexicon",
 }
 
 __all__ = sorted(_EXPORTS)

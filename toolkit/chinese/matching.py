@@ -12,9 +12,15 @@ A slot's score is the share of the more specific side's weight that lies in the 
 for a hanzi character, how well the meeting sound fits it (1 for its sound in context, 0.4 for
 another of its sounds); otherwise the larger of the two sides' probability mass in the meeting
 atoms. The match score is the product over slots, maximised over the ways each side can be
-read (each romanised segmentation; as a person's name and as a place or word). A lexicon
-(``names_for(text)`` → hanzi names) adds the readings transliteration cannot reach:
-``China`` = 中国, ``Hong Kong`` = 香港.
+read (each romanised segmentation; as a person's name and as a place or word).
+
+The knowledge base is the entity lexicon (``toolkit.Lexicon``, the built-in one by default). Two
+renderings that are names of one entity are the same (``Thái Lan`` = 泰国, ``Xinhua`` = 新华社,
+``Da Nang`` = ``Đà Nẵng``); names of two different entities that share no rendering are
+different (``Li Qiang`` ≠ ``Li Keqiang``). A name the lexicon knows on one side only lends the
+readings of its entity's Chinese names, where ``reads_chinese`` says they are read (``China`` =
+中国 = ``Trung Hoa``); names no lexicon knows are compared by transliteration alone. Any other
+object with ``names_for(text)`` (→ hanzi names) can stand in for the lexicon.
 """
 
 from __future__ import annotations
@@ -28,12 +34,12 @@ from functools import lru_cache
 import regex
 
 from toolkit.chinese.hanviet_index import hanviet_distribution, script_of_marks
-from toolkit.chinese.lexicon import NameLexicon, default_lexicon
 from toolkit.chinese.pinyin_tones import has_pinyin_tones, syllable_tones
 from toolkit.chinese.priors import Atom, syllable_distribution
 from toolkit.chinese.readings import char_pinyins, read_chars, simplified_chars, toneless
 from toolkit.chinese.script import canonical_chars, has_han, is_han
 from toolkit.chinese.romanised import romanised_syllables
+from toolkit.lexicon.model import reads_chinese
 
 __all__ = ["Match", "match", "SAME_THRESHOLD", "DEFAULT_LEXICON"]
 
@@ -48,7 +54,7 @@ _MIN_CUT_PROBABILITY = 0.01
 
 
 class _DefaultLexicon:
-    """Marker for "use the bundled exonym lexicon" (picklable, resolved at call time)."""
+    """Marker for "use the built-in entity lexicon" (picklable, resolved at call time)."""
 
     def __repr__(self) -> str:
         return "DEFAULT_LEXICON"
@@ -166,19 +172,34 @@ def _hanviet_readings(text: str, toned: bool) -> list[_Reading]:
     return readings
 
 
-def _readings(text: str, lexicon: NameLexicon | None) -> list[_Reading]:
+def _lexicon_names(text: str, entities, lexicon) -> frozenset[str]:
+    """The hanzi names whose readings stand for ``text``: of its entities' Chinese names, those the
+    one rule reads (not 安哥拉 for Angola); a plain ``names_for`` lexicon's names as they come."""
+    if entities is None:
+        return lexicon.names_for(text)
+    return frozenset(
+        name.text for entity in entities if reads_chinese(entity) for name in entity.names if name.lang == "zh"
+    )
+
+
+def _readings(text: str, lexicon, entities=None) -> list[_Reading]:
     readings = list(_transliteration_readings(text))
     if lexicon is not None:
         seen = set()
-        for name in sorted(lexicon.names_for(text)):
+        for name in sorted(_lexicon_names(text, entities, lexicon)):
             simplified = simplified_chars(name)
             if simplified in seen:
                 continue
             seen.add(simplified)
-            reading = _hanzi_reading(name, kind=f"lexicon name {name}")
+            reading = _lexicon_reading(name)
             if reading:
                 readings.append(reading)
     return readings
+
+
+@lru_cache(maxsize=16384)
+def _lexicon_reading(name: str) -> _Reading | None:
+    return _hanzi_reading(name, kind=f"lexicon name {name}")
 
 
 @lru_cache(maxsize=16384)
@@ -241,22 +262,53 @@ def _explain(met: list) -> str:
     return "; ".join(parts)
 
 
-def _resolve(lexicon) -> NameLexicon | None:
-    return default_lexicon() if lexicon is DEFAULT_LEXICON else lexicon
+def _resolve(lexicon):
+    if lexicon is DEFAULT_LEXICON:
+        from toolkit.lexicon import builtin_lexicon
+
+        return builtin_lexicon()
+    return lexicon
 
 
-def match(a: str, b: str, lexicon: NameLexicon | None = DEFAULT_LEXICON) -> Match:
+def _entities(text: str, lexicon):
+    """The entities ``text`` names, or None when the lexicon cannot say (no ``entities_for``)."""
+    entities_for = getattr(lexicon, "entities_for", None)
+    return None if entities_for is None else entities_for(text.strip())
+
+
+def _by_entities(a: str, b: str, entities_a, entities_b) -> Match | None:
+    """The verdict of the knowledge base when it knows both sides, else None."""
+    if not entities_a or not entities_b:
+        return None
+    ids_b = {entity.id for entity in entities_b}
+    shared = [entity.id for entity in entities_a if entity.id in ids_b]
+    if shared:
+        return Match(True, 1.0, f"lexicon: {a!r} and {b!r} are names of {', '.join(shared)}")
+    return Match(False, 0.0, f"lexicon: {a!r} names {', '.join(e.id for e in entities_a)}, "
+                             f"{b!r} names {', '.join(e.id for e in entities_b)}")
+
+
+def match(a: str, b: str, lexicon=DEFAULT_LEXICON) -> Match:
     """Whether ``a`` and ``b`` render the same name, with a score in [0, 1] and the reason.
 
-    ``lexicon=None`` decides on transliteration alone; any object with ``names_for(text)``
-    (the hanzi names a rendering is known to stand for) can replace the bundled exonyms.
+    With a lexicon (``toolkit.Lexicon``; the built-in one by default), names of one entity are the
+    same and ``why`` names the entity id; names of different entities are different; otherwise
+    the renderings are compared through the characters, with the readings of a known side's
+    Chinese names. ``lexicon=None`` decides on transliteration alone; any object with
+    ``names_for(text)`` (the hanzi names a rendering is known to stand for) lends readings only.
     """
     if not isinstance(a, str) or not isinstance(b, str):
         raise TypeError("match() compares two strings")
     lexicon = _resolve(lexicon)
     if unicodedata.normalize("NFC", a).strip().casefold() == unicodedata.normalize("NFC", b).strip().casefold():
         return Match(bool(a.strip()), 1.0 if a.strip() else 0.0, "identical text" if a.strip() else "empty text")
-    readings_a, readings_b = _readings(a, lexicon), _readings(b, lexicon)
+    entities_a = entities_b = None
+    if lexicon is not None:
+        entities_a, entities_b = _entities(a, lexicon), _entities(b, lexicon)
+        verdict = _by_entities(a, b, entities_a, entities_b)
+        if verdict is not None:
+            return verdict
+    readings_a, readings_b = _readings(a, lexicon, entities_a), _readings(b, lexicon, entities_b)
     if not readings_a or not readings_b:
         unread = [repr(t) for t, r in ((a, readings_a), (b, readings_b)) if not r]
         return Match(False, 0.0, f"no Chinese, pinyin or Hán-Việt reading of {' or '.join(unread)}")

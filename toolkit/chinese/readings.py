@@ -147,9 +147,14 @@ class ReadChar:
 
 @cache
 def _known_places() -> frozenset[str]:
-    from toolkit.chinese.lexicon import default_lexicon
+    # the Chinese names of every place, organisation and other non-person entity the lexicon knows
+    from toolkit.lexicon import builtin_lexicon
 
-    return default_lexicon().chinese_names()
+    return frozenset(
+        simplified_chars(name.text)
+        for entity in builtin_lexicon() if entity.type != "person"
+        for name in entity.names if name.lang == "zh"
+    )
 
 
 def _surname_ppm(chars: str) -> float:

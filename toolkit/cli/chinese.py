@@ -77,12 +77,25 @@ def match_command(
         typer.Option("--pairs", help="TSV file (or - for stdin) of a<TAB>b lines: one JSON result per line.", show_default=False),
     ] = None,
     no_lexicon: Annotated[bool, typer.Option("--no-lexicon", help="Decide on transliteration alone.")] = False,
+    lexicon_paths: Annotated[Optional[list[Path]], typer.Option(
+        "--lexicon", "-l", help="A lexicon file of yours, loaded after the built-in ones (repeatable).",
+        show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Are two renderings the same name? Prints same/different, the score and the reason."""
     from toolkit.chinese.matching import DEFAULT_LEXICON
 
+    if no_lexicon and lexicon_paths:
+        raise typer.BadParameter("give --lexicon or --no-lexicon, not both", param_hint="--lexicon")
     lexicon = None if no_lexicon else DEFAULT_LEXICON
+    if lexicon_paths:
+        from toolkit.lexicon import Lexicon, LexiconError
+
+        try:
+            lexicon = Lexicon.builtin(*lexicon_paths)
+        except LexiconError as error:
+            typer.echo(f"sinoviet match: {error}", err=True)
+            raise typer.Exit(1) from None
     if pairs is not None:
         if a is not None or b is not None:
             raise typer.BadParameter("give either A and B or --pairs FILE, not both", param_hint="--pairs")

@@ -24,6 +24,9 @@ def build(
     aliases: Annotated[Optional[Path], typer.Option(
         "--aliases", "-a", help="An alias table (sinoviet aliases build); the built-in lexicon's when omitted.",
         show_default=False)] = None,
+    lexicon_paths: Annotated[Optional[list[Path]], typer.Option(
+        "--lexicon", "-l", help="A lexicon file of yours, loaded after the built-in ones (repeatable): documents "
+        "are linked with it, and its alias table is stored unless --aliases is given.", show_default=False)] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes that link and fold.")] = 1,
     unknown: Annotated[bool, typer.Option("--unknown/--no-unknown",
                                           help="Also cluster names the lexicons lack (slower).")] = False,
@@ -34,6 +37,15 @@ def build(
 
     from toolkit.search import build_index
 
+    lexicon = None
+    if lexicon_paths:
+        from toolkit.lexicon import Lexicon, LexiconError
+
+        try:
+            lexicon = Lexicon.builtin(*lexicon_paths)
+        except LexiconError as error:
+            typer.echo(f"sinoviet index: {error}", err=True)
+            raise typer.Exit(1) from None
     table = None
     if aliases is not None:
         from toolkit.aliases import AliasTableError, read_table
@@ -44,7 +56,8 @@ def build(
             typer.echo(f"sinoviet index: {error}", err=True)
             raise typer.Exit(1) from None
     started = time.perf_counter()
-    report = build_index(output, table=table, paths=paths, pattern=pattern, workers=workers, unknown=unknown)
+    report = build_index(output, table=table, paths=paths, pattern=pattern, workers=workers, unknown=unknown,
+                         lexicon=lexicon)
     seconds = time.perf_counter() - started
     for error in report.errors:
         typer.echo(error, err=True)

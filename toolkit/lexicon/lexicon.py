@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace as with_changes
@@ -35,6 +36,12 @@ class Lexicon:
         self.files: tuple[str, ...] = tuple(files)
         self._index: dict[str, tuple[str, ...]] = _name_index(self._entities.values())
         self.ambiguities: tuple[Ambiguity, ...] = _ambiguities(self._entities, self._index)
+        # written and fold keys of every name, for entities_for: built on the first question
+        self._lookup: _Lookup | None = None
+
+    def __getstate__(self) -> dict:
+        # the lookup index is rebuilt on the receiving side's first question, not shipped
+        return {key: (None if key == "_lookup" else value) for key, value in self.__dict__.items()}
 
     # -- loading -------------------------------------------------------------------------
     @classmethod
@@ -85,6 +92,43 @@ class Lexicon:
         found = [self._entities[i] for i in self._index.get(name_key(text), ())]
         return found if on is None else [entity for entity in found if entity.valid_on(on)]
 
+    def entities_for(self, text: str) -> tuple[Entity, ...]:
+        """The entities ``text`` is a name of: the one question ``match`` (and any other reader of
+        names) asks the knowledge base.
+
+        Text with marks is looked up as written (``Tần Cương`` is not ``Tân Cương``; the tone
+        mark's place does not count: ``Thanh Hoá`` is ``Thanh Hóa``); text without
+        marks by its fold key as well (``Da Nang`` is ``Đà Nẵng``, ``HUE`` is ``Huế``); Chinese by
+        its Simplified form (``中國`` is ``中国``). Empty when no entity has the name.
+        """
+        if self._lookup is None:
+            self._lookup = _Lookup(self._entities.values())
+        return tuple(self._entities[i] for i in self._lookup.ids(text))
+
+    def lookup_ambiguities(self) -> tuple[Ambiguity, ...]:
+        """The renderings ``entities_for`` reads as names of several entities, beside
+        ``ambiguities`` (same ``name_key``): a written key shared once the tone mark's place is
+        unified (``Hoà Bình`` the old province, ``Hòa Bình`` the city) or Chinese simplified, and
+        the fold key of a name written without marks (``Trung Khanh`` the district, and ``Trùng
+        Khánh`` for Chongqing; ``Ha Nam`` the province, and ``Hà Nam`` for Henan)."""
+        if self._lookup is None:
+            self._lookup = _Lookup(self._entities.values())
+        found = []
+        for table, key_of in ((self._lookup.written, _written_key), (self._lookup.folded, _fold_key)):
+            for key, ids in table.items():
+                if len(ids) < 2:
+                    continue
+                names = tuple(name for i in ids for name in self._entities[i].names if key_of(name.text) == key)
+                if table is self._lookup.written or any(not _has_marks(name.text) for name in names):
+                    found.append(Ambiguity(key=key, entity_ids=ids, names=names))
+        return tuple(sorted(found, key=lambda ambiguity: ambiguity.key))
+
+    def names_for(self, text: str) -> frozenset[str]:
+        """The Chinese names of the entities ``text`` is a name of (empty when unknown)."""
+        return frozenset(
+            name.text for entity in self.entities_for(text) for name in entity.names if name.lang == "zh"
+        )
+
     def counts(self) -> dict[str, int]:
         """Entities per type, every type listed."""
         tally = Counter(entity.type for entity in self._entities.values())
@@ -108,6 +152,77 @@ class Lexicon:
 
     def __repr__(self) -> str:
         return f"<Lexicon {len(self)} entities from {len(self.files)} files, {len(self.ambiguities)} ambiguous names>"
+
+
+_BUILTIN: list[Lexicon] = []
+
+
+def builtin_lexicon() -> Lexicon:
+    """The shipped lexicons, loaded once per process and shared (do not mutate)."""
+    if not _BUILTIN:
+        _BUILTIN.append(Lexicon.builtin())
+    return _BUILTIN[0]
+
+
+_ASKED_LIMIT = 65536
+
+
+class _Lookup:
+    """Entity ids by the written key (``name_key``, Chinese simplified) and by the fold key of
+    every name; a fold key is asked only for text without marks."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        written: dict[str, list[str]] = defaultdict(list)
+        folded: dict[str, list[str]] = defaultdict(list)
+        for entity in entities:
+            for name in entity.names:
+                for table, key in ((written, _written_key(name.text)), (folded, _fold_key(name.text))):
+                    if key and entity.id not in table[key]:
+                        table[key].append(entity.id)
+        self.written = {key: tuple(ids) for key, ids in written.items()}
+        self.folded = {key: tuple(ids) for key, ids in folded.items()}
+
+        self._asked: dict[str, tuple[str, ...]] = {}  # match asks about the same texts in loops
+
+    def ids(self, text: str) -> tuple[str, ...]:
+        found = self._asked.get(text)
+        if found is not None:
+            return found
+        found = self.written.get(_written_key(text), ())
+        if not _has_marks(text):
+            extra = self.folded.get(_fold_key(text), ())
+            found = found + tuple(i for i in extra if i not in found)
+        if len(self._asked) >= _ASKED_LIMIT:
+            self._asked.clear()
+        self._asked[text] = found
+        return found
+
+
+def _written_key(text: str) -> str:
+    from toolkit.chinese.script import has_han, to_simplified
+
+    if has_han(text):
+        return name_key(to_simplified(text))
+    if _has_marks(text):
+        from toolkit.text.normalisation import normalise
+
+        text = normalise(text, tone_style="old")  # Thanh Hoá is Thanh Hóa: one tone placement
+    return name_key(text)
+
+
+def _fold_key(text: str) -> str:
+    from toolkit.text.folding import fold
+
+    return _DASH_OR_SPACE.sub(" ", fold(text)).strip()
+
+
+def _has_marks(text: str) -> bool:
+    from toolkit.linking.keys import has_marks
+
+    return has_marks(text)
+
+
+_DASH_OR_SPACE = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
 
 
 def _apply(entities: dict[str, Entity], row: Row) -> None:

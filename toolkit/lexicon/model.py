@@ -83,6 +83,25 @@ class Ambiguity:
     names: tuple[Name, ...]
 
 
+# Which Chinese names are read aloud into pinyin and Hán-Việt keys: the names of Chinese people,
+# places and organisations and the names of Vietnamese ones written in Chinese (习近平 Tập Cận
+# Bình, 胡志明 Hồ Chí Minh). A foreign name in Chinese is itself a transcription (安哥拉 Angola,
+# 阿富汗 Afghanistan, 默克尔 Merkel): reading it back gives forms nobody writes (Afuhan, An Ca Lạp)
+# and false friends (Angela). The region is the id's second part (place:cn:..., person:vn:...,
+# and the territories place:tw, place:hk, place:mo).
+READ_REGIONS: tuple[str, ...] = ("cn", "vn", "tw", "hk", "mo")
+READ_TYPES: tuple[str, ...] = ("person", "place", "org")
+
+
+def reads_chinese(entity: Entity) -> bool:
+    """Whether ``entity``'s Chinese names get derived pinyin and Hán-Việt keys and readings.
+
+    The one rule the linker's key table, the alias table and ``match`` follow.
+    """
+    parts = entity.id.split(":")
+    return entity.type in READ_TYPES and len(parts) > 1 and parts[1] in READ_REGIONS
+
+
 # hyphen, non-breaking hyphen, figure/en/em dashes, horizontal bar, minus: one dash in a key,
 # with no space around it (the press writes "Việt Nam–China", "Việt Nam - China", "Việt Nam -China")
 _DASHES = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]\s*")

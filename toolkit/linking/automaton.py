@@ -207,15 +207,10 @@ def _from_disk(lexicon, digest: str) -> AliasIndex:
     return index
 
 
-_BUILTIN: list = []
-
-
 def _builtin_lexicon():
-    if not _BUILTIN:
-        from toolkit.lexicon import Lexicon
+    from toolkit.lexicon import builtin_lexicon  # one shared built-in lexicon for link and match
 
-        _BUILTIN.append(Lexicon.builtin())
-    return _BUILTIN[0]
+    return builtin_lexicon()
 
 
 def _all_strings(rows) -> None:

@@ -3,7 +3,8 @@
 A key lives in fold space (``toolkit.fold``): ``Hà Nội``, ``Ha Noi`` and ``HÀ NỘI`` all give
 ``ha noi``. Beside the folded names, aliases and abbreviations an entity gets derived keys:
 run-together forms of short place names (``hanoi``, ``vietnam``), the pinyin and Hán-Việt keys
-of its Chinese name (习近平 → ``xi jinping``, ``tap can binh``), and the hanzi themselves.
+of its Chinese name (习近平 → ``xi jinping``, ``tap can binh``) when ``reads_chinese`` says the
+name is read so (not 安哥拉, Angola's transcription), and the hanzi themselves.
 Each key remembers where it came from (a :class:`Candidate`), so that the linker can check the
 written form (an abbreviation must be written in capitals) and weigh a derived key below a
 stored one.
@@ -17,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from toolkit.lexicon.model import reads_chinese
 from toolkit.linking.scan import canonical, scan_fold
 
 
@@ -36,8 +38,6 @@ ORIGIN_WEIGHTS: dict[str, float] = {
 
 # run-together forms are made for names of at most this many syllables (Ha Noi → hanoi)
 _MAX_JOINED_SYLLABLES = 3
-# entity types whose Chinese name is read aloud into pinyin and Hán-Việt keys
-_READ_TYPES = ("person", "place")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +105,7 @@ def entity_keys(entity) -> Iterator[tuple[str, Candidate]]:
 
 
 def _chinese_keys(entity, name) -> Iterator[tuple[str, Candidate]]:
-    if entity.type not in _READ_TYPES or name.kind == "abbr":
+    if name.kind == "abbr" or not reads_chinese(entity):
         return
     from toolkit.chinese.readings import hanviet_keys, pinyin_keys
 

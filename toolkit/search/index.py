@@ -35,19 +35,32 @@ class IndexedDocument:
     mentions: tuple[tuple[int, int, str], ...]  # (start, end, entity id or nil cluster)
 
 
-def index_text(name: str, text: str, *, unknown: bool = False) -> IndexedDocument:
+def index_text(name: str, text: str, *, unknown: bool = False, lexicon=None) -> IndexedDocument:
+    """Link (with ``lexicon``, the built-in one when None) and fold one document's text."""
     from toolkit.linking import link
     from toolkit.search.segmenting import companion
 
-    mentions = tuple((m.start, m.end, m.entity or m.cluster) for m in link(text, unknown=unknown))
+    mentions = tuple((m.start, m.end, m.entity or m.cluster) for m in link(text, lexicon=lexicon, unknown=unknown))
     return IndexedDocument(name, text, companion(text), mentions)
 
 
-def index_document(name: str, data: bytes, unknown: bool = False) -> IndexedDocument:
+def index_document(name: str, data: bytes, unknown: bool = False, lexicon=None) -> IndexedDocument:
     """Decode (``toolkit.decode``), link and fold one file's bytes."""
     from toolkit.decoding import decode
 
-    return index_text(name, decode(data).text, unknown=unknown)
+    return index_text(name, decode(data).text, unknown=unknown, lexicon=lexicon)
+
+
+# the lexicon a worker process links with, sent once when the pool starts it
+_WORKER_LEXICON: list = [None]
+
+
+def _start_worker(lexicon) -> None:
+    _WORKER_LEXICON[0] = lexicon
+
+
+def _index_in_worker(name: str, data: bytes, unknown: bool) -> IndexedDocument:
+    return index_document(name, data, unknown, _WORKER_LEXICON[0])
 
 
 def _create(connection: sqlite3.Connection) -> None:
@@ -85,20 +98,20 @@ def _documents(paths: Iterable[str], pattern: str, errors: list[str]) -> Iterato
 
 
 def _indexed(documents: Iterable[tuple[str, bytes]], workers: int, unknown: bool,
-             errors: list[str]) -> Iterator[IndexedDocument]:
+             errors: list[str], lexicon=None) -> Iterator[IndexedDocument]:
     if workers <= 1:
         for name, data in documents:
             try:
-                yield index_document(name, data, unknown)
+                yield index_document(name, data, unknown, lexicon)
             except ValueError as error:  # DecodeError names the byte offset
                 errors.append(f"{name}: {error}")
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(lexicon,)) as pool:
         pending: list = []
         for name, data in documents:
-            pending.append((name, pool.submit(index_document, name, data, unknown)))
+            pending.append((name, pool.submit(_index_in_worker, name, data, unknown)))
             if len(pending) >= workers * 8:
                 yield from _collect(pending.pop(0), errors)
         for item in pending:
@@ -124,16 +137,18 @@ class IndexReport:
 
 def build_index(out: str | Path, documents: Iterable[tuple[str, bytes]] = (), table=None, *,
                 paths: Iterable[str] = (), pattern: str = "*.txt", workers: int = 1,
-                unknown: bool = False) -> IndexReport:
+                unknown: bool = False, lexicon=None) -> IndexReport:
     """Index ``documents`` ((name, bytes) pairs) and the files under ``paths`` into a new SQLite
-    database at ``out`` (replaced atomically); ``table`` is the alias table (built-in when None)."""
+    database at ``out`` (replaced atomically). Documents are linked with ``lexicon`` (a
+    ``toolkit.Lexicon``, the built-in one when None); ``table`` is the alias table stored for query
+    expansion (the lexicon's when None)."""
     import os
     import tempfile
 
     if table is None:
         from toolkit.aliases import table_from_lexicon
 
-        table = table_from_lexicon()
+        table = table_from_lexicon(lexicon)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
@@ -151,7 +166,7 @@ def build_index(out: str | Path, documents: Iterable[tuple[str, bytes]] = (), ta
         paths = list(paths)
         stream = _chain(documents, _documents(paths, pattern, errors) if paths else ())
         sized = _Sized(stream)
-        for document in _indexed(sized, workers, unknown, errors):
+        for document in _indexed(sized, workers, unknown, errors, lexicon):
             count += 1
             characters += len(document.text)
             cursor = connection.execute("INSERT INTO documents(name, body, mentions) VALUES (?, ?, ?)",
