@@ -212,6 +212,7 @@ def test_alias_index_pickles_as_its_files_and_comes_back_equal(tmp_path):
         pickle.loads(data)
 
 
+@pytest.mark.slow
 def test_importing_the_linker_loads_no_heavy_library():
     code = ("import sys, toolkit.linking, toolkit.linking.linker, toolkit.cli.link; "
             "print(sorted(m for m in ('ahocorasick', 'jieba', 'underthesea', 'pypinyin') if m in sys.modules))")
@@ -242,6 +243,7 @@ def test_link_never_crashes_on_any_string(text):
 
 # ----------------------------------------------------------------------------- Vietnamese unknown names, fast and NER
 
+@pytest.mark.slow
 def test_vietnamese_unknown_names_by_default_come_from_capitalised_runs_without_underthesea():
     import subprocess
     import sys
@@ -270,6 +272,7 @@ def test_capitalised_runs_skip_titles_ranks_and_institutions():
     assert proposed("Xe chạy quaHải Phòng") == []  # glued to a word: no run
 
 
+@pytest.mark.slow
 def test_ner_option_proposes_vietnamese_names_with_underthesea():
     pytest.importorskip("underthesea", reason="the NER option needs underthesea")
     text = "Ông Lưu Hải Tinh gặp đối tác tại Hà Nội."

@@ -23,6 +23,7 @@ def _modules_loaded_by(code: str) -> list[str]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "code",
     [
