@@ -453,6 +453,7 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
             candidate = candidates[0]
             score = ORIGIN_WEIGHTS[candidate.origin]
         else:
+            assert document is not None  # gathered when a hit has several candidates
             candidate, score = _resolve(text, hit, candidates, document, lexicon)
         start, end = hit.start, hit.end
         if candidate.type == "place":
