@@ -245,7 +245,7 @@ def _resolve(lexicon) -> NameLexicon | None:
     return default_lexicon() if lexicon is DEFAULT_LEXICON else lexicon
 
 
-def match(a: str, b: str, lexicon: NameLexicon | None = DEFAULT_LEXICON) -> Match:
+def match(a: str, b: str, lexicon: NameLexicon | _DefaultLexicon | None = DEFAULT_LEXICON) -> Match:
     """Whether ``a`` and ``b`` render the same name, with a score in [0, 1] and the reason.
 
     ``lexicon=None`` decides on transliteration alone; any object with ``names_for(text)``
@@ -266,6 +266,7 @@ def match(a: str, b: str, lexicon: NameLexicon | None = DEFAULT_LEXICON) -> Matc
             score, met = _compare(ra, rb)
             if score > best_score:
                 best_score, best = score, (ra, rb, met)
+    assert best is not None  # both sides have readings, so some pair was compared
     ra, rb, met = best
     best_score = min(1.0, max(0.0, best_score))
     why = f"{ra.kind} {a!r} ~ {rb.kind} {b!r}: {_explain(met)}"
