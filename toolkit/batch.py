@@ -19,7 +19,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from toolkit.linking import Mention
 
 R = TypeVar("R")  # what a function object gives for one text
 
@@ -88,7 +91,7 @@ class Normaliser(_TextFunction[str]):
 
         return normalise(text, self.tone_style)
 
-    def counted(self, text: str) -> tuple[str, Counter]:
+    def counted(self, text: str) -> tuple[str, Counter[str]]:
         """The normalised text and the characters each repair changed."""
         from toolkit.normalisation import normalise_counted
 
@@ -124,7 +127,7 @@ class Linker(_TextFunction[list[dict[str, Any]]]):
     def __call__(self, text: str) -> list[dict[str, Any]]:
         return [mention.to_dict() for mention in self.mentions(text)]
 
-    def mentions(self, text: str) -> list:
+    def mentions(self, text: str) -> list[Mention]:
         """``toolkit.linking.link`` with these settings: the Mention objects."""
         from toolkit.linking import link
 

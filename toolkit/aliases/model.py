@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from toolkit.folding import fold
 
@@ -46,7 +48,7 @@ class AliasRow:
         """The search key of the alias (``toolkit.fold``)."""
         return fold(self.alias)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str | int]:
         return {name: getattr(self, name) for name in FIELDS}
 
 
@@ -58,7 +60,7 @@ class AliasAmbiguity:
     entities: tuple[str, ...]
     aliases: tuple[str, ...]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "entities": list(self.entities), "aliases": list(self.aliases)}
 
 
@@ -91,12 +93,12 @@ class AliasTable:
         return table_from_lexicon(lexicon)
 
     @classmethod
-    def read(cls, path) -> AliasTable:
+    def read(cls, path: str | Path) -> AliasTable:
         from toolkit.aliases.tableio import read_table
 
         return read_table(path)
 
-    def write(self, path, fmt: str | None = None) -> None:
+    def write(self, path: str | Path, fmt: str | None = None) -> None:
         from toolkit.aliases.tableio import write_table
 
         write_table(self, path, fmt)

@@ -7,6 +7,15 @@ builds no automaton and imports neither pyahocorasick nor jieba nor underthesea.
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # what type checkers and IDEs see; at run time each name is imported on first use
+    from toolkit.linking.automaton import AliasIndex, alias_index
+    from toolkit.linking.boundaries import jieba_user_words
+    from toolkit.linking.clustering import cluster_key
+    from toolkit.linking.keys import Candidate, entity_keys, key_table
+    from toolkit.linking.linker import detect_language, link
+    from toolkit.linking.mentions import Mention
 
 _EXPORTS: dict[str, str] = {
     "link": "toolkit.linking.linker",
