@@ -13,9 +13,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toolkit.folding import fold
+
+if TYPE_CHECKING:
+    from toolkit.lexicon import Lexicon
 
 KINDS: tuple[str, ...] = ("label", "alias", "abbreviation", "transliteration", "fold", "weak")
 # kinds that name an entity; the others only generate candidates
@@ -82,7 +85,7 @@ class AliasTable:
         self._by_key: dict[str, list[AliasRow]] | None = None
 
     @classmethod
-    def from_lexicon(cls, lexicon=None) -> AliasTable:
+    def from_lexicon(cls, lexicon: Lexicon | None = None) -> AliasTable:
         """The table of a ``toolkit.Lexicon`` (the built-in one when None)."""
         from toolkit.aliases.build import table_from_lexicon
 
