@@ -383,6 +383,7 @@ class _PoolWaitsForMain:
         return self.inner.process(text, piece)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("policy", ["skip", "copy", "fail"])
 @pytest.mark.parametrize("bad", ["undecodable", "processor bug"])
 def test_error_policies_hold_for_a_bad_file_run_in_this_process(tmp_path: Path, policy: str, bad: str) -> None:
