@@ -165,6 +165,7 @@ def _app() -> typer.Typer:
     return app
 
 
+@pytest.mark.slow
 def test_cli_build_diff_export(tmp_path):
     runner = CliRunner()
     corpus = tmp_path / "c"

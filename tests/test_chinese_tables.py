@@ -75,6 +75,7 @@ def test_a_bad_row_names_the_file_and_line(tmp_path: Path):
         list(_rows(wrong_header, ("char", "count")))
 
 
+@pytest.mark.slow
 def test_importing_the_package_loads_no_heavy_library():
     code = (
         "import sys, toolkit.chinese, toolkit.chinese.matching, toolkit.chinese.readings, toolkit.chinese.candidates\n"

@@ -101,6 +101,7 @@ def test_fold_prints_one_key_per_line() -> None:
     assert result.stdout == "ha noi viet nam\nha noi\n\nli cuong\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["sinoviet"], [sys.executable, "-m", "toolkit"]])
 def test_installed_entry_points(command: list[str]) -> None:
     executable = Path(sys.executable).with_name("sinoviet")

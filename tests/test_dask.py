@@ -54,6 +54,7 @@ def client():
         yield dask_client
 
 
+@pytest.mark.slow
 def test_folder_to_normalised_linked_jsonl_on_a_local_cluster(client, tmp_path: Path) -> None:
     from toolkit.corpus import dask as sd
 
@@ -85,6 +86,7 @@ def test_folder_to_normalised_linked_jsonl_on_a_local_cluster(client, tmp_path: 
     assert jsonl[1]["line"] == 2 and jsonl[1]["error"].startswith("not JSON")
 
 
+@pytest.mark.slow
 def test_pyspark_example_runs_when_pyspark_is_installed(tmp_path: Path) -> None:
     pytest.importorskip("pyspark", reason="pyspark is not installed (the example is documented, not run)")
     result = subprocess.run(

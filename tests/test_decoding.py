@@ -148,6 +148,7 @@ def test_viscii_table_against_iconv_letter_file():
     assert decode(b"\xa0", "viscii").text == "Õ"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("iconv") is None, reason="no iconv on this machine")
 @pytest.mark.parametrize(("ours", "theirs"), [("viscii", "VISCII"), ("tcvn3", "TCVN5712-1")])
 def test_tables_against_live_iconv(ours, theirs):

@@ -29,6 +29,7 @@ def _check(result: Decoded) -> None:
     assert set(result.repairs) >= {"bom", "mojibake", "replaced"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ENCODINGS)
 @SETTINGS
 @given(data=_TEXTISH)
@@ -44,6 +45,7 @@ def test_strict_raises_only_decode_error(encoding, data):
     assert result.repairs["replaced"] == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ENCODINGS)
 @SETTINGS
 @given(data=_TEXTISH)

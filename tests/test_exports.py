@@ -222,6 +222,7 @@ def test_spacy_patterns_follow_the_entity_ruler_schema():
     assert {p["label"] for p in patterns} == {"ORG", "GPE", "PERSON"}
 
 
+@pytest.mark.slow
 def test_spacy_entity_ruler_loads_the_patterns_and_links_ids():
     spacy = pytest.importorskip("spacy", reason="spaCy is not installed (optional: pip install spacy)")
     nlp = spacy.blank("xx")

@@ -4,49 +4,19 @@ from __future__ import annotations
 
 import unicodedata
 
+import cases
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.text.folding import fold, fold_with_offsets
 
-SAME_KEY = [
-    ("ha noi", ["Hà Nội", "Ha Noi", "HÀ NỘI", "ha  noi", "Hà-Nội", unicodedata.normalize("NFD", "Hà Nội"), "H\u0430 N\u043ei"]),
-    ("viet nam", ["Việt Nam", "Viet Nam", "VIỆT NAM", "Vi\u200bệt Nam"]),
-    ("li cuong", ["Lý Cường", "Lí Cường", "LY CUONG"]),
-    ("mi", ["Mỹ", "Mĩ", "MỸ"]),
-    ("ki thuat", ["kỹ thuật", "kĩ thuật"]),
-    ("qui", ["quý", "quí"]),
-    ("hoa binh", ["Hòa Bình", "Hoà Bình", "hoa binh"]),
-    ("thuy", ["Thủy", "Thuỷ"]),
-    ("da nang", ["Đà Nẵng", "\u00d0à Nẵng", "Da Nang", "đà nẵng"]),
-    ("tp hcm", ["TP.HCM", "TP. HCM", "tp hcm"]),
-    ("1990", ["\uff11\uff19\uff19\uff10"]),
-]
-
-
-@pytest.mark.parametrize(("key", "renderings"), SAME_KEY, ids=[k for k, _ in SAME_KEY])
-def test_renderings_share_one_key(key: str, renderings: list[str]) -> None:
-    assert {fold(r) for r in renderings} == {key}
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("习近平 Xi Jinping", "习近平 xi jinping"),  # Han passes through unchanged
-        ("越南河内", "越南河内"),
-        ("tay tai", "tay tai"),  # ay and ai are different rimes
-        ("tuy tui", "tuy tui"),
-        ("quyền", "quyen"),  # y before ê is part of a diphthong, not a lone vowel
-        ("y tế", "y te"),  # y alone is a syllable of its own
-        ("Việt Nam–China relations", "viet nam china relations"),
-        ("  \t\n ", ""),
-        ("straße", "strasse"),
-        ("Łódź", "lodz"),
-    ],
-)
-def test_fold(text: str, expected: str) -> None:
-    assert fold(text) == expected
+@cases.parametrize("folding.tsv")
+def test_folding_cases(text: str, keep_case: str, key: str) -> None:
+    """Renderings that share a key, keys of other text, case-kept keys: tests/cases/folding.tsv."""
+    assert keep_case in ("yes", "no")
+    assert fold(text, keep_case=keep_case == "yes") == key
+    assert fold_with_offsets(text, keep_case=keep_case == "yes").text == key
 
 
 def test_key_differs_when_syllables_differ() -> None:
@@ -103,15 +73,6 @@ VIETNAMESE_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳ
 @given(st.text(alphabet=VIETNAMESE_ALPHABET + VIETNAMESE_ALPHABET.upper() + " ,.-\n", max_size=80))
 def test_vietnamese_keys_are_ascii(text: str) -> None:
     assert fold(text).isascii()
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("Hà Nội", "Ha Noi"), ("ĐÀ NẴNG", "DA NANG"), ("Lý Cường, LÝ", "Li Cuong LI"), ("pháp luật Pháp", "phap luat Phap")],
-)
-def test_case_kept_key(text: str, expected: str) -> None:
-    assert fold(text, keep_case=True) == expected
-    assert fold_with_offsets(text, keep_case=True).text == expected
 
 
 @settings(max_examples=300, deadline=None)

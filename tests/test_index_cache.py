@@ -120,6 +120,7 @@ def test_only_the_newest_index_files_are_kept(tmp_path, cache):
     assert index_cache.load_state(f"digest-{index_cache._KEPT + 1}")["n"] == index_cache._KEPT + 1
 
 
+@pytest.mark.slow
 def test_the_cli_links_alike_with_and_without_the_cache(tmp_path, cache):
     from conftest import SEEDS
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import unicodedata
 
+import cases
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -110,20 +111,23 @@ def test_names_do_not_straddle_brackets():
 
 # ----------------------------------------------------------------------------- homographs
 
-@pytest.mark.parametrize("text, written, entity", [
-    ("山西省太原市", "太原市", "place:cn:taiyuan"),
-    ("越南太原省", "太原省", "place:vn:thai-nguyen"),
-    ("重庆是中国的直辖市，而越南高平省也有一个重庆县。", "重庆", "place:cn:chongqing"),
-    ("重庆是中国的直辖市，而越南高平省也有一个重庆县。", "重庆县", "place:vn:district:trung-khanh"),
-    ("Huyện Trùng Khánh của tỉnh Cao Bằng", "Huyện Trùng Khánh", "place:vn:district:trung-khanh"),
-    ("Chinese Ambassador to Việt Nam He Wei said", "He Wei", "person:cn:he-wei-ambassador"),
-    ("CPPCC Vice Chairman He Wei said", "He Wei", "person:cn:he-wei-cppcc"),
-    ("Tỉnh Thái Nguyên, Việt Nam", "Tỉnh Thái Nguyên", "place:vn:thai-nguyen"),
-])
-def test_homographs_resolve_by_context_and_say_so_in_the_score(text, written, entity):
-    found = [m for m in link(text, unknown=False) if m.text == written]
-    assert found and found[0].entity == entity
-    assert found[0].score < 0.9  # a shared name never gets a full score
+_CASE_FIELDS = {"text", "written", "entity", "unknown", "cluster", "score_below"}
+
+
+@cases.parametrize("linking.jsonl")
+def test_linking_cases(case):
+    """Homographs resolved by context, unknown names in each language: tests/cases/linking.jsonl."""
+    assert {"text", "written", "entity"} <= set(case) <= _CASE_FIELDS, case
+    text, written = case["text"], case["written"]
+    found = [m for m in link(text, unknown=case.get("unknown", True)) if m.text == written]
+    assert found, f"{written!r} not found in {[m.text for m in link(text)]}"
+    assert found[0].entity == case["entity"]
+    if "cluster" in case:
+        assert found[0].cluster == case["cluster"]
+    if "score_below" in case:
+        assert found[0].score < case["score_below"]
+    if case["entity"] is None:  # proposing unknown names changes nothing about the known ones
+        assert [m.text for m in link(text, unknown=False)] == [m.text for m in link(text) if m.entity]
 
 
 def test_distinct_characters_are_no_homograph():
@@ -148,17 +152,6 @@ def test_unknown_names_get_one_cluster_across_renderings():
     # the pivot is pinyin, so names apart only in same-sounding characters share a key (星/兴 xing):
     # the pinyin rendering could not tell them apart either
     assert cluster_key("刘海兴") == cluster_key("刘海星")
-
-
-@pytest.mark.parametrize("text, written", [
-    ("Ông Lưu Hải Tinh gặp đối tác tại Hà Nội.", "Lưu Hải Tinh"),
-    ("Businessman Liu Haixing met partners in Hanoi.", "Liu Haixing"),
-    ("刘海星在河内会见合作伙伴。", "刘海星"),
-])
-def test_unknown_names_are_proposed_in_each_language(text, written):
-    found = [m for m in link(text) if m.text == written]
-    assert found and found[0].entity is None and found[0].cluster == "nil:liu-hai-xing"
-    assert [m.text for m in link(text, unknown=False)] == [m.text for m in link(text) if m.entity]
 
 
 def test_english_capitalised_words_are_not_names_by_themselves():
@@ -212,6 +205,7 @@ def test_alias_index_pickles_as_its_files_and_comes_back_equal(tmp_path):
         pickle.loads(data)
 
 
+@pytest.mark.slow
 def test_importing_the_linker_loads_no_heavy_library():
     code = ("import sys, toolkit.linking, toolkit.linking.linker, toolkit.cli.link; "
             "print(sorted(m for m in ('ahocorasick', 'jieba', 'underthesea', 'pypinyin') if m in sys.modules))")
@@ -242,6 +236,7 @@ def test_link_never_crashes_on_any_string(text):
 
 # ----------------------------------------------------------------------------- Vietnamese unknown names, fast and NER
 
+@pytest.mark.slow
 def test_vietnamese_unknown_names_by_default_come_from_capitalised_runs_without_underthesea():
     import subprocess
     import sys
@@ -270,6 +265,7 @@ def test_capitalised_runs_skip_titles_ranks_and_institutions():
     assert proposed("Xe chạy quaHải Phòng") == []  # glued to a word: no run
 
 
+@pytest.mark.slow
 def test_ner_option_proposes_vietnamese_names_with_underthesea():
     pytest.importorskip("underthesea", reason="the NER option needs underthesea")
     text = "Ông Lưu Hải Tinh gặp đối tác tại Hà Nội."

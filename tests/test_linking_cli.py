@@ -126,6 +126,7 @@ def test_a_small_file_links_as_one_document_exactly_as_a_whole_file_does(app, tm
     assert all(lines[r["line"] - 1][r["start"]:r["end"]] == r["text"] for r in expected)
 
 
+@pytest.mark.slow
 def test_pieces_keep_line_numbers_offsets_and_order_with_one_or_two_workers(app, tmp_path):
     paths = []
     for n in range(3):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 
+import cases
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,48 +13,14 @@ from toolkit.lexicon import Lexicon, builtin_lexicon
 from toolkit.chinese.matching import DEFAULT_LEXICON, Match, match
 
 
-@pytest.mark.parametrize(
-    "a, b",
-    [
-        ("何炜", "He Wei"),
-        ("何炜", "Hà Vĩ"),
-        ("何炜", "Ha Vi"),
-        ("He Wei", "Ha Vi"),
-        ("習近平", "Tập Cận Bình"),
-        ("Xi Jinping", "Tập Cận Bình"),
-        ("XI JINPING", "习近平"),
-        ("Xí Jìnpíng", "习近平"),
-        ("Tô Lâm", "苏林"),
-        ("Phạm Minh Chính", "范明政"),
-        ("Guangxi", "Quảng Tây"),
-        ("Xi'an", "Tây An"),
-        ("Mao Tse-tung", "毛泽东"),
-    ],
-)
-def test_renderings_of_one_name_match_without_a_lexicon(a, b):
-    verdict = match(a, b, lexicon=None)
-    assert verdict.same, verdict.why
-    assert 0.5 <= verdict.score <= 1.0
-
-
-@pytest.mark.parametrize(
-    "a, b",
-    [
-        ("何炜", "何伟"),
-        ("李强", "梁强"),
-        ("Li Qiang", "Li Keqiang"),
-        ("Wang Yi", "Wang Yang"),
-        ("Lý Cường", "Lương Cường"),
-        ("Tần Cương", "Tân Cương"),
-        ("秦刚", "Tân Cương"),
-        ("重庆", "Trọng Khánh"),
-        ("Zhao Leji", "Triệu Nhạc Tế"),
-    ],
-)
-def test_hard_non_matches_are_different_with_and_without_the_lexicon(a, b):
-    for verdict in (match(a, b), match(a, b, lexicon=None)):
-        assert not verdict.same, verdict.why
-        assert verdict.score < 0.5
+@cases.parametrize("match.tsv")
+def test_match_cases(a, b, lexicon, verdict):
+    """Renderings of one name, hard non-matches, run-together words: tests/cases/match.tsv."""
+    assert lexicon in ("none", "default", "both") and verdict in ("same", "different")
+    verdicts = {"none": [match(a, b, lexicon=None)], "default": [match(a, b)], "both": [match(a, b), match(a, b, lexicon=None)]}
+    for found in verdicts[lexicon]:
+        assert found.same == (verdict == "same"), found.why
+        assert (0.5 <= found.score <= 1.0) if found.same else (found.score < 0.5)
 
 
 def test_match_is_symmetric_on_the_verdict():
@@ -129,13 +96,6 @@ def test_match_never_crashes_and_scores_in_range(a, b):
 def test_a_rendering_matches_itself(text):
     verdict = match(text, text)
     assert verdict.same == bool(text.strip())
-
-
-@pytest.mark.parametrize(
-    "a, b", [("Hanoi", "河内"), ("Vietnam", "越南"), ("Hochiminh", "胡志明"), ("Haiphong", "海防")]
-)
-def test_run_together_vietnamese_words_are_cut_into_syllables(a, b):
-    assert match(a, b, lexicon=None).same
 
 
 def test_a_cut_does_not_make_a_false_match():

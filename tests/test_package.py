@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +25,7 @@ def _modules_loaded_by(code: str) -> list[str]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "code",
     [
@@ -53,3 +56,29 @@ def test_no_submodule_shadows_an_exported_function() -> None:
 def test_unknown_attribute_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError):
         toolkit.no_such_thing  # noqa: B018
+
+
+LAZY_PACKAGES = ["toolkit", "toolkit.aliases", "toolkit.chinese", "toolkit.linking", "toolkit.search"]
+
+
+@pytest.mark.parametrize("package", LAZY_PACKAGES)
+def test_type_checkers_see_every_lazy_export_where_it_is_defined(package: str) -> None:
+    """The ``if TYPE_CHECKING:`` imports of a lazy package name exactly its exports, each from its module."""
+    module = importlib.import_module(package)
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    (block,) = [node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"]
+    seen = {alias.name: node.module for node in block.body if isinstance(node, ast.ImportFrom) for alias in node.names}
+    assert seen == module._EXPORTS
+
+
+def test_the_package_is_marked_typed() -> None:
+    assert (Path(toolkit.__file__).parent / "py.typed").is_file()
+
+
+@pytest.mark.slow
+def test_mypy_finds_no_error_in_the_package() -> None:
+    """The package type-checks ([tool.mypy] in pyproject.toml): what CI enforces."""
+    pytest.importorskip("mypy", reason="mypy is in the test extra")
+    repo = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-m", "mypy", "toolkit"], capture_output=True, text=True, cwd=repo, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr

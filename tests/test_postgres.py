@@ -21,6 +21,8 @@ from toolkit.aliases import AliasTable, table_from_lexicon
 from toolkit.exports import postgres
 from toolkit.search import segment_han
 
+pytestmark = pytest.mark.slow  # starts a PostgreSQL server
+
 SCRIPT = REPO / ".ci" / "postgres.sh"
 DOCUMENTS = {
     "vi.txt": "Thủ tướng đến HÀ NỘI hôm qua. Tại đây, Đại sứ Hà Vĩ phát biểu; ông Tập Cận Bình gửi thư.",

@@ -49,6 +49,7 @@ def make_corpus(folder: Path, files: int = 12, big_lines: int = 3000) -> dict[st
     return contents
 
 
+@pytest.mark.slow
 def test_one_worker_and_two_write_byte_identical_output(tmp_path: Path) -> None:
     corpus = tmp_path / "in"
     contents = make_corpus(corpus)
@@ -234,6 +235,7 @@ def _wait_until_some_file_changed(folder: Path, old: dict[str, bytes], process: 
     pytest.fail("the run finished (or stalled) before it could be interrupted")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
 def test_an_interrupted_in_place_run_leaves_every_file_old_or_new(tmp_path: Path, how: signal.Signals) -> None:
     folder = tmp_path / "corpus"
@@ -250,6 +252,7 @@ def test_an_interrupted_in_place_run_leaves_every_file_old_or_new(tmp_path: Path
         assert process.returncode == 128 + how and not list(folder.glob(".*.tmp"))
 
 
+@pytest.mark.slow
 def test_a_reader_that_closes_the_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
     source = tmp_path / "big.txt"
     source.write_text(("\n".join(LINES) + "\n") * 20000, encoding="utf-8")
@@ -335,6 +338,7 @@ def _run_into(folder: Path, processor, workers: int, out: Path, chunk_bytes: int
     return {path.name: path.read_bytes() for path in out.iterdir()}, pids
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["normalise", "fold", "link"])
 def test_two_workers_are_this_process_and_one_pool_process_writing_what_one_writes(tmp_path: Path, command: str) -> None:
     from toolkit.corpus.batch import Folder, MentionFinder, Normaliser
@@ -379,6 +383,7 @@ class _PoolWaitsForMain:
         return self.inner.process(text, piece)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("policy", ["skip", "copy", "fail"])
 @pytest.mark.parametrize("bad", ["undecodable", "processor bug"])
 def test_error_policies_hold_for_a_bad_file_run_in_this_process(tmp_path: Path, policy: str, bad: str) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import REPO
+
+pytestmark = pytest.mark.slow  # runs the example script in a new Python process
 
 
 def test_search_seeds_example_finds_renderings_the_articles_never_use():

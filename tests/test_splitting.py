@@ -148,6 +148,7 @@ def test_properties(word):
         assert math.isclose(sum(p for _, p in results), 1.0)
 
 
+@pytest.mark.slow
 def test_priors_file_names_its_source_and_is_reproducible():
     path = lexicon_path(*PRIORS_FILE)
     text = path.read_text(encoding="utf-8")

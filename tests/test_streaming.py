@@ -157,6 +157,7 @@ class CountingStream(io.RawIOBase):
         return size
 
 
+@pytest.mark.slow
 def test_a_long_single_line_streams_with_bounded_memory() -> None:
     chunk = 64 * 1024
     stream = CountingStream(0)

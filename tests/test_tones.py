@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import cases
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -11,84 +12,16 @@ from toolkit.vietnamese.misplaced import right_positions
 from toolkit.vietnamese.tones import place_by_chunks, place_by_search, place_word_by_word
 
 
-@pytest.mark.parametrize(
-    ("old", "new"),
-    [
-        ("hòa", "hoà"),
-        ("thủy", "thuỷ"),
-        ("khỏe", "khoẻ"),
-        ("hòe", "hoè"),
-        ("lõa", "loã"),
-        ("lòa", "loà"),
-        ("xòa", "xoà"),
-        ("òa", "oà"),
-        ("Hòa Bình", "Hoà Bình"),
-        ("HÒA BÌNH", "HOÀ BÌNH"),
-        ("Thủy Tiên", "Thuỷ Tiên"),
-        ("KHỎE", "KHOẺ"),
-        ("tùy", "tuỳ"),
-    ],
-)
-def test_old_and_new_styles(old, new):
-    assert place_tones(new, "old") == old
-    assert place_tones(old, "new") == new
-    assert place_tones(old, "old") == old
-    assert place_tones(new, "new") == new
-
-
-@pytest.mark.parametrize(
-    "word",
-    [
-        "hoàn", "thuận", "quý", "quá", "giá", "gìn", "giữ", "già", "quốc", "thuở", "khuya", "khuỷu",
-        "nghiêng", "người", "của", "mười", "ưu", "hươu", "huệ", "thuế", "hoặc", "tuần", "khuyết",
-        "thuyền", "giữa", "mía", "múa", "ngoéo", "khoáy", "hoài", "Quỳnh", "QUỐC", "Nguyễn",
-    ],
-)
-def test_both_styles_agree(word):
-    assert place_tones(word, "old") == word
-    assert place_tones(word, "new") == word
-
-
-@pytest.mark.parametrize(
-    ("written", "placed"),
-    [
-        ("baỏ", "bảo"),
-        ("qúy", "quý"),
-        ("gĩư", "giữ"),
-        ("gìa", "già"),
-        ("nghíêng", "nghiếng"),  # the sắc moves to ê; it is not dropped
-        ("Nguyêñ", "Nguyễn"),
-        ("NGUYÊÑ", "NGUYỄN"),
-        ("BAỎ", "BẢO"),
-        ("Qúy", "Quý"),
-        ("GĨƯ", "GIỮ"),
-        ("Nghíêng", "Nghiếng"),
-        ("ngừơi", "người"),
-        ("hòan", "hoàn"),
-        ("chíếu", "chiếu"),  # the same mark typed twice
-    ],
-)
-def test_misplaced_marks_are_moved(written, placed):
-    assert place_tones(written, "old") == placed
-    assert place_tones(written, "new") == placed
+@cases.parametrize("tones.tsv")
+def test_tone_placement_cases(text, old, new):
+    """Old and new styles, words right in both, misplaced marks, non-syllables: tests/cases/tones.tsv."""
+    assert place_tones(text, "old") == old
+    assert place_tones(text, "new") == new
 
 
 def test_nfd_input_after_nfc():
     text = unicodedata.normalize("NFD", "Ông Nguyêñ Văn Baỏ ở Hoà Bình")
     assert place_tones(unicodedata.normalize("NFC", text), "old") == "Ông Nguyễn Văn Bảo ở Hòa Bình"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Xi Jinping", "Zhongjun", "TP.HCM", "dduwowngj", "minhf", "veef", "thees", "Hanoi",
-        "café crème", "Zhōngguó Běijīng", "naïve", "Ñandú", "cưỡì", "hoà1", "x_hoà", "ǹ",
-        "hoa\u0300",  # a mark left combining is not moved (the caller NFCs first)
-    ],
-)
-def test_non_syllables_are_never_changed(text):
-    for style in ("old", "new"):
-        assert place_tones(text, style) == text
 
 
 def test_layout_and_punctuation_are_kept():

@@ -13,6 +13,8 @@ from toolkit.vietnamese.misplaced import misplaced_mark
 from toolkit.vietnamese.tones import place_by_chunks, place_by_search, place_token_tone, place_word_by_word
 from toolkit.vietnamese.underthesea_data import VIET74K, underthesea_file
 
+pytestmark = pytest.mark.slow  # every syllable of a 74K-word list, in every style, case and form
+
 
 def _viet74k_toned_syllables() -> list[str]:
     try:

@@ -7,7 +7,23 @@ inside the functions that need them).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from toolkit.lazy import lazy_exports
+
+if TYPE_CHECKING:  # what type checkers and IDEs see; at run time each name is imported on first use
+    from toolkit.aliases import AliasRow, AliasTable
+    from toolkit.corpus.batch import Folder, Normaliser
+    from toolkit.text.characters import repair_characters
+    from toolkit.chinese import hanviet, hanviet_candidates, pinyin, romanised_syllables
+    from toolkit.decoding import DecodeError, Decoded, decode, repair_mojibake
+    from toolkit.text.folding import Folded, fold, fold_with_offsets
+    from toolkit.lexicon import Entity, Lexicon, LexiconError
+    from toolkit.linking import Linker, Mention, link
+    from toolkit.chinese.matching import Match, match
+    from toolkit.text.normalisation import normalise, normalize
+    from toolkit.search import SearchIndex, build_index
+    from toolkit.vietnamese import Syllable, Tone, is_syllable, parse_syllable, place_tones, split_syllables
 
 __version__ = "0.1.0"
 

@@ -3,7 +3,23 @@ written to disk (exports to search engines live in ``toolkit.exports``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from toolkit.lazy import lazy_exports
+
+if TYPE_CHECKING:  # what type checkers and IDEs see; at run time each name is imported on first use
+    from toolkit.aliases.build import table_from_lexicon
+    from toolkit.aliases.diff import AliasDiff, diff_tables
+    from toolkit.aliases.mining import (
+        DocumentNames,
+        Mined,
+        document_names,
+        mine_corpus,
+        mine_names,
+        names_in_text,
+    )
+    from toolkit.aliases.model import AliasAmbiguity, AliasRow, AliasTable, KINDS
+    from toolkit.aliases.tableio import AliasTableError, read_table, write_table
 
 _EXPORTS: dict[str, str] = {
     "AliasRow": "toolkit.aliases.model",

@@ -12,8 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from toolkit.text.folding import fold
+
+if TYPE_CHECKING:
+    from toolkit.lexicon import Lexicon
 
 KINDS: tuple[str, ...] = ("label", "alias", "abbreviation", "transliteration", "fold", "weak")
 # kinds that name an entity; the others only generate candidates
@@ -46,7 +51,7 @@ class AliasRow:
         """The search key of the alias (``toolkit.fold``)."""
         return fold(self.alias)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, str | int]:
         return {name: getattr(self, name) for name in FIELDS}
 
 
@@ -58,7 +63,7 @@ class AliasAmbiguity:
     entities: tuple[str, ...]
     aliases: tuple[str, ...]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "entities": list(self.entities), "aliases": list(self.aliases)}
 
 

@@ -30,6 +30,7 @@ import itertools
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 import regex
 
@@ -41,7 +42,7 @@ from toolkit.chinese.script import canonical_chars, has_han, is_han
 from toolkit.chinese.romanised import romanised_syllables
 from toolkit.lexicon.model import reads_chinese
 
-__all__ = ["Match", "match", "SAME_THRESHOLD", "DEFAULT_LEXICON"]
+__all__ = ["DEFAULT_LEXICON", "Match", "NameLexicon", "SAME_THRESHOLD", "match"]
 
 SAME_THRESHOLD = 0.5
 # a hanzi character read with one of its other sounds (曾 as ceng) still fits, at this weight
@@ -51,6 +52,13 @@ _MAX_EXPLAINED_CHARS = 3
 # run-together Vietnamese words: how many cuts to try, and the least likely one worth trying
 _MAX_CUTS = 4
 _MIN_CUT_PROBABILITY = 0.01
+
+
+class NameLexicon(Protocol):
+    """What ``match`` asks of a lexicon: the hanzi names a rendering is known to stand for
+    (``toolkit.Lexicon`` also answers ``entities_for``, which ``match`` uses when it is there)."""
+
+    def names_for(self, text: str) -> frozenset[str]: ...
 
 
 class _DefaultLexicon:
@@ -288,7 +296,7 @@ def _by_entities(a: str, b: str, entities_a, entities_b) -> Match | None:
                              f"{b!r} names {', '.join(e.id for e in entities_b)}")
 
 
-def match(a: str, b: str, lexicon=DEFAULT_LEXICON) -> Match:
+def match(a: str, b: str, lexicon: NameLexicon | _DefaultLexicon | None = DEFAULT_LEXICON) -> Match:
     """Whether ``a`` and ``b`` render the same name, with a score in [0, 1] and the reason.
 
     With a lexicon (``toolkit.Lexicon``; the built-in one by default), names of one entity are the
@@ -318,6 +326,7 @@ def match(a: str, b: str, lexicon=DEFAULT_LEXICON) -> Match:
             score, met = _compare(ra, rb)
             if score > best_score:
                 best_score, best = score, (ra, rb, met)
+    assert best is not None  # both sides have readings, so some pair was compared
     ra, rb, met = best
     best_score = min(1.0, max(0.0, best_score))
     why = f"{ra.kind} {a!r} ~ {rb.kind} {b!r}: {_explain(met)}"

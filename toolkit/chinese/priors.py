@@ -146,5 +146,7 @@ def compound_surname_index() -> dict[tuple[str, str], tuple[tuple[str, float], .
     for chars, ppm in sorted(compound_surnames().items()):
         readings = context_pinyin(chars)
         if all(readings):
-            index[(toneless(readings[0]), toneless(readings[1]))].append((chars, ppm))
+            first, second = readings[0], readings[1]
+            assert first is not None and second is not None
+            index[(toneless(first), toneless(second))].append((chars, ppm))
     return {key: tuple(v) for key, v in index.items()}

@@ -176,13 +176,14 @@ def context_pinyin(text: str) -> list[str | None]:
     from pypinyin import Style, lazy_pinyin
 
     out: list[str | None] = []
-    for run_is_han, run in itertools.groupby(text, key=is_han):
-        run = "".join(run)
+    for run_is_han, chars in itertools.groupby(text, key=is_han):
+        run = "".join(chars)
         if not run_is_han:
             out.extend([None] * len(run))
             continue
-        readings = lazy_pinyin(run, style=Style.TONE3, neutral_tone_with_five=True,
-                               errors=lambda chunk: list(chunk))
+        # pypinyin's hints say errors= returns a str; a list (one item per character) is documented too
+        readings: list[str | None] = list(lazy_pinyin(run, style=Style.TONE3, neutral_tone_with_five=True,
+                                                      errors=lambda chunk: list(chunk)))  # type: ignore[arg-type, return-value]
         if len(readings) != len(run):  # pypinyin merged a chunk it could not read
             readings = [(char_pinyins(c) or (None,))[0] for c in run]
         out.extend(r if r and r.isascii() else ((char_pinyins(c) or (None,))[0]) for r, c in zip(readings, run))
@@ -342,7 +343,7 @@ def hanviet_keys(hanzi: str, kind: str = "auto") -> tuple[str, ...]:
     """Exact fold-space keys of the Hán-Việt reading, the preferred first: ``黄明政`` → (``hoang minh chinh``, ``huynh minh chinh``)."""
     if not has_han(hanzi):
         return ()
-    options = []
+    options: list[tuple[str, ...]] = []
     for c in read_chars(hanzi, kind):
         if c.pinyin is None and not is_han(c.char):
             options.append((c.char,))

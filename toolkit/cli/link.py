@@ -99,6 +99,7 @@ def link_command(
             typer.echo(f"sinoviet link: {error}", err=True)
             raise typer.Exit(1) from None
     linker = MentionFinder(files, lang, unknown, ner)
+    processor: JsonlField | MentionRows
     if jsonl:
         processor = JsonlField(linker, field, to or f"{field}_{linker.suffix}", on_error)
     else:

@@ -59,8 +59,8 @@ def build(
     report = build_index(output, table=table, paths=paths, pattern=pattern, workers=workers, unknown=unknown,
                          lexicon=lexicon)
     seconds = time.perf_counter() - started
-    for error in report.errors:
-        typer.echo(error, err=True)
+    for problem in report.errors:
+        typer.echo(problem, err=True)
     typer.echo(f"{output}: {report.documents} documents, {report.bytes / 1e6:.2f} MB in {seconds:.1f} s, "
                f"{report.aliases} alias keys", err=True)
     if report.errors:

@@ -106,7 +106,7 @@ def run_command(
         raise typer.BadParameter("--in-place needs file or folder paths and no --output", param_hint="--in-place")
     sources = list(iter_sources(paths, pattern))
     sizes = [source.size() for source in sources if isinstance(source, Source)]
-    total = None if any(size is None for size in sizes) else sum(sizes)
+    total = None if any(size is None for size in sizes) else sum(size for size in sizes if size is not None)
     job = Job(processor, encoding, on_error, chunk_bytes or CHUNK_BYTES, cut_at_spaces=not jsonl)
     workers = workers or default_workers()
     if total is not None and total <= 2 * job.chunk_bytes:

@@ -19,15 +19,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from toolkit.linking import Mention
+
+R = TypeVar("R")  # what a function object gives for one text
 
 
-class _TextFunction:
+class _TextFunction(Generic[R]):
     """The batch forms shared by every text → text function object below."""
 
     suffix = "processed"  # a record's default output field: f"{field}_{suffix}"
 
-    def __call__(self, text: str) -> str:  # pragma: no cover - each subclass defines it
+    def __call__(self, text: str) -> R:  # pragma: no cover - each subclass defines it
         raise NotImplementedError
 
     def apply(self, value: Any) -> Any:
@@ -57,7 +62,7 @@ def with_field(record: dict, field: str, value: Any) -> dict:
 
 @dataclass(frozen=True)
 class _FrameMapper:
-    function: _TextFunction
+    function: _TextFunction[Any]
     column: str
     to: str
 
@@ -69,7 +74,7 @@ class _FrameMapper:
 
 
 @dataclass(frozen=True)
-class Normaliser(_TextFunction):
+class Normaliser(_TextFunction[str]):
     """``toolkit.normalise`` with its settings, as a picklable callable."""
 
     tone_style: str = "old"
@@ -86,7 +91,7 @@ class Normaliser(_TextFunction):
 
         return normalise(text, self.tone_style)
 
-    def counted(self, text: str) -> tuple[str, Counter]:
+    def counted(self, text: str) -> tuple[str, Counter[str]]:
         """The normalised text and the characters each repair changed."""
         from toolkit.text.normalisation import normalise_counted
 
@@ -94,7 +99,7 @@ class Normaliser(_TextFunction):
 
 
 @dataclass(frozen=True)
-class Folder(_TextFunction):
+class Folder(_TextFunction[str]):
     """``toolkit.fold`` as a picklable callable (it has no settings)."""
 
     suffix = "folded"
@@ -106,7 +111,7 @@ class Folder(_TextFunction):
 
 
 @dataclass(frozen=True)
-class MentionFinder(_TextFunction):
+class MentionFinder(_TextFunction[list[dict[str, Any]]]):
     """``toolkit.linking.link`` as a picklable callable: text → list of mention dicts.
 
     It travels as lexicon file paths (empty: the built-in lexicons) and options; each
@@ -119,10 +124,10 @@ class MentionFinder(_TextFunction):
     ner: bool = False  # Vietnamese unknown names by underthesea's NER (slow) instead of capitalised runs
     suffix = "mentions"
 
-    def __call__(self, text: str) -> list[dict]:
+    def __call__(self, text: str) -> list[dict[str, Any]]:
         return [mention.to_dict() for mention in self.mentions(text)]
 
-    def mentions(self, text: str) -> list:
+    def mentions(self, text: str) -> list[Mention]:
         """``toolkit.linking.link`` with these settings: the Mention objects."""
         from toolkit.linking import link
 
@@ -137,7 +142,7 @@ def _files_state(paths: tuple[str, ...]) -> tuple:
     """The paths with each file's modification time and size: a file edited since is loaded afresh."""
     import os
 
-    state = []
+    state: list[tuple[str, int | None, int | None]] = []
     for path in paths:
         try:
             stat = os.stat(path)

@@ -91,7 +91,7 @@ class JsonlField:
     ``toolkit.corpus.streaming``) is a problem too.
     """
 
-    function: Callable[[str], str]
+    function: Callable[[str], Any]  # its result is written as the field's JSON value
     field: str = "text"
     to: str = "text_processed"
     on_error: str = "skip"

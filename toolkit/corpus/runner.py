@@ -30,7 +30,7 @@ import signal
 import sys
 import threading
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -166,7 +166,7 @@ class Runner:
     def run(self) -> Summary:
         with _signals_as_exits():
             items = self._items()
-            executor = None
+            executor: _InlineExecutor | _MainHelpsPool | None = None
             try:
                 first = next(items, None)
                 second = next(items, None) if first is not None else None
@@ -204,7 +204,7 @@ class Runner:
             if item.future is not None:
                 item.future.cancel()
 
-    def _items(self) -> Iterator[_Item]:
+    def _items(self) -> Generator[_Item, None, None]:
         """Every piece of every source, read lazily (a failed file's remaining pieces are not read)."""
         for source in self.sources:
             if isinstance(source, MissingSource):
@@ -240,6 +240,7 @@ class Runner:
         if state.failed:
             self._pass_through(state, piece)
             return
+        assert piece is not None and item.future is not None  # an item without error was submitted
         result: PieceResult = item.future.result()
         if result.error is not None:
             self._fail(state, result.error)
@@ -254,6 +255,7 @@ class Runner:
 
     def _write_result(self, state: _FileState, piece: Piece, result: PieceResult) -> None:
         processed = result.processed
+        assert processed is not None  # a result without error has its output
         if result.encoding and result.encoding not in state.encodings:
             state.encodings.append(result.encoding)
         state.counts.update(result.counts)
@@ -360,6 +362,7 @@ class Runner:
     def _copy(self, state: _FileState, source_path: Path) -> None:
         from toolkit.corpus.atomic import AtomicFile
 
+        assert state.destination is not None  # copied only to a file
         try:
             with open(source_path, "rb") as original, AtomicFile(state.destination) as out:
                 shutil.copyfileobj(original, out, 1024 * 1024)

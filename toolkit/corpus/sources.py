@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 STDIN = "-"
 
@@ -27,7 +27,7 @@ class Source:
     def open_binary(self) -> BinaryIO:
         """A binary stream of the input, to read in pieces (stdin is not closed by closing it)."""
         if self.path is None:
-            return _Unclosed(sys.stdin.buffer)
+            return cast(BinaryIO, _Unclosed(sys.stdin.buffer))  # it has what a reader of pieces calls: read, close, with
         return self.path.open("rb")
 
     def size(self) -> int | None:

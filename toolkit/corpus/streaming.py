@@ -215,6 +215,7 @@ def decode_piece(piece: Piece, encoding: str = "auto"):
     if piece.whole:
         return decode(piece.data, encoding)
     plan = piece.plan
+    assert plan is not None  # every piece of a stream cut in several carries the stream's plan
     try:
         if plan.layout != "bytes":
             return _decode_utf16(piece, plan.layout)

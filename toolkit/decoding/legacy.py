@@ -88,29 +88,29 @@ class LegacyCodec:
         # character go through a private-use placeholder that str.replace expands after
         charmap, self._placeholders = [], {}
         for b in range(256):
-            text = self.marks.get(b, reading.get(b))
-            if text is None:
+            read_as = self.marks.get(b, reading.get(b))
+            if read_as is None:
                 charmap.append(_UNDEFINED)
-            elif len(text) == 1:
-                charmap.append(text)
+            elif len(read_as) == 1:
+                charmap.append(read_as)
             else:
                 placeholder = chr(_PLACEHOLDER_BASE + b)
                 charmap.append(placeholder)
-                self._placeholders[placeholder] = text
+                self._placeholders[placeholder] = read_as
         self._charmap = "".join(charmap)
         self._surface_chars = "".join(chr(k) for k in singles if k >= 0x80)
         if self.marks:
             bases = _char_class(chr(b) for b in self.bases)
             marks = _char_class(chr(m) for m in self.marks)
-            self._orphan_mark = re.compile(f"(?<![{bases}])[{marks}]")
+            self._orphan_mark: re.Pattern[str] | None = re.compile(f"(?<![{bases}])[{marks}]")
             # bytes -> b"B" (base), b"M" (mark), b"x" (other): an orphan mark is then a plain substring
             classes = bytearray(b"x" * 256)
             for b in self.bases:
                 classes[b] = ord("B")
             for m in self.marks:
                 classes[m] = ord("M")
-            self._byte_classes = bytes(classes)
-            self._pair_or_char = re.compile(f"[{bases}][{marks}]|[^\\x00-\\x7f]")
+            self._byte_classes: bytes | None = bytes(classes)
+            self._pair_or_char: re.Pattern[str] | None = re.compile(f"[{bases}][{marks}]|[^\\x00-\\x7f]")
         else:
             self._orphan_mark = None
             self._byte_classes = None
@@ -146,11 +146,13 @@ class LegacyCodec:
         return classes.startswith(b"M") or b"xM" in classes or b"MM" in classes
 
     def _raise_undefined(self, data: bytes):
-        offset = self._undefined_re.search(data).start()
+        found = self._undefined_re.search(data) if self._undefined_re is not None else None
+        assert found is not None, "called only on data holding an undefined byte"
+        offset = found.start()
         raise error_at(data, offset, f"byte 0x{data[offset]:02X} is not defined", self.name)
 
     def _from_latin1(self, surface: str) -> str:
-        if self._orphan_mark is not None and self._orphan_mark.search(surface):
+        if self._orphan_mark is not None and self._pair_or_char is not None and self._orphan_mark.search(surface):
             return unicodedata.normalize("NFC", self._pair_or_char.sub(self._one, surface))
         return unicodedata.normalize("NFC", surface.translate(self._with_marks))
 

@@ -151,6 +151,7 @@ def repair(text: str) -> tuple[str, dict[str, int], str | None]:
     total, description = 0, None
     for _ in range(_MAX_ROUNDS):
         repaired, count, misread = repair_utf8_mojibake(text)
+        how: str | None
         if count:
             how = f"utf-8 (read as {misread})"
         else:

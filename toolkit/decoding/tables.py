@@ -59,9 +59,10 @@ def load_table(name: str) -> EncodingTable:
                 raise TableError(f"{path}:{number}: {exc}") from None
             if not text or len(seq) not in (1, 2):
                 raise TableError(f"{path}:{number}: bad row {line!r}")
-            target = single if len(seq) == 1 else pairs
-            key = seq[0] if len(seq) == 1 else seq
-            if key in target:
+            if (seq[0] in single) if len(seq) == 1 else (seq in pairs):
                 raise TableError(f"{path}:{number}: {fields[0]} listed twice")
-            target[key] = text
+            if len(seq) == 1:
+                single[seq[0]] = text
+            else:
+                pairs[seq] = text
     return EncodingTable(name, single, pairs)

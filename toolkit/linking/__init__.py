@@ -6,7 +6,17 @@ builds no automaton and imports neither pyahocorasick nor jieba nor underthesea.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from toolkit.lazy import lazy_exports
+
+if TYPE_CHECKING:  # what type checkers and IDEs see; at run time each name is imported on first use
+    from toolkit.linking.automaton import AliasIndex, alias_index
+    from toolkit.linking.boundaries import jieba_user_words
+    from toolkit.linking.clustering import cluster_key
+    from toolkit.linking.keys import Candidate, entity_keys, key_table
+    from toolkit.linking.linker import Linker, detect_language, link
+    from toolkit.linking.mentions import Mention
 
 _EXPORTS: dict[str, str] = {
     "link": "toolkit.linking.linker",

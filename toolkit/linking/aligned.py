@@ -114,7 +114,7 @@ def _aligned_by_encoding(text: str) -> str | None:
     if encoded.count(b"?") * _FEW_PATCHES > len(encoded):
         return None
     aligned = encoded.translate(key_bytes).decode("ascii")
-    parts = []
+    parts: list[str] = []
     done = 0
     position = encoded.find(b"?")
     while position >= 0:

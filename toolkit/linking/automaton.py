@@ -17,8 +17,12 @@ import itertools
 import threading
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toolkit.linking.keys import HAN_CHARACTER, Candidate, is_han_key, key_table, written_forms
+
+if TYPE_CHECKING:
+    from toolkit.lexicon import Lexicon
 
 _CACHE: dict[tuple[tuple[str, ...], str], "AliasIndex"] = {}
 # one lexicon object → its index, so a repeated call does not digest the lexicon again
@@ -44,6 +48,8 @@ def lexicon_digest(lexicon) -> str:
 
 class AliasIndex:
     """Keys → candidates, and the automaton that finds the keys in a laid-out folded text."""
+
+    _designated_keys: frozenset[str]  # set by the linker on first use (linker._designated_keys)
 
     def __init__(self, lexicon, digest: str | None = None) -> None:
         import ahocorasick  # heavy C extension: loaded with the first index
@@ -171,7 +177,7 @@ def index_for_files(files: tuple[str, ...], digest: str | None = None) -> AliasI
     return index
 
 
-def alias_index(lexicon=None) -> AliasIndex:
+def alias_index(lexicon: Lexicon | None = None) -> AliasIndex:
     """The cached index of ``lexicon`` (the built-in lexicons when None)."""
     if lexicon is None:
         lexicon = _builtin_lexicon()

@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from toolkit.text.folding import fold
 from toolkit.linking import context
@@ -29,6 +30,9 @@ from toolkit.linking.keys import HAN_CHARACTER, ORIGIN_WEIGHTS, Candidate, has_m
 from toolkit.linking.mentions import Mention
 from toolkit.linking.scan import Hit, layout_of, scan
 from toolkit.linking.spans import TakenSpans
+
+if TYPE_CHECKING:
+    from toolkit.lexicon import Lexicon
 
 _FITTING_CACHE = 200_000  # (written form, key) → candidates that fit, kept per index
 SHORT_FORM_MARK = "\x00"  # as in shortforms.py (imported only once a short form may be there)
@@ -384,7 +388,8 @@ def _with_bare_place_names(text: str, found):
 
 # ----------------------------------------------------------------------------- the linker
 
-def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = True, ner: bool = False) -> list[Mention]:
+def link(text: str, lang: str | None = None, lexicon: Lexicon | AliasIndex | None = None, *, unknown: bool = True,
+         ner: bool = False) -> list[Mention]:
     """Every entity mention in ``text``: known ones with their id, unknown names with a cluster.
 
     ``lang`` (``vi``, ``en``, ``zh``) is detected when None; ``lexicon`` defaults to the built-in
@@ -493,6 +498,7 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
             candidate = candidates[0]
             score = ORIGIN_WEIGHTS[candidate.origin]
         else:
+            assert document is not None  # gathered when a hit has several candidates
             candidate, score = _resolve(text, hit, candidates, document, lexicon)
         start, end = hit.start, hit.end
         if candidate.type == "place":

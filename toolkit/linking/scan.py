@@ -117,7 +117,7 @@ class AlignedLayout:
         in place when every search finds its hit (None when one does not)."""
         hay = self.hay
         padded = self.padded
-        found = []
+        found: list[Hit] = []
         append = found.append
         previous_first = previous_start = 0  # a key character in the scan string, and in ``padded``
         for first, last, key, han in positions:
@@ -138,7 +138,7 @@ class AlignedLayout:
         walked to, counting the spaces taken out."""
         hay = self.hay
         padded = self.padded
-        found = []
+        found: list[Hit] = []
         append = found.append
         previous_first = previous_start = 0
         for first, last, key, han in positions:
@@ -318,6 +318,7 @@ def _key_positions(hay: str, hits, deferred: str | None, put_off: list | None):
         else:
             first, last, han = end_index - length + 2, end_index - 1, False
         if deferred is not None and key[0] == deferred:
+            assert put_off is not None  # given with deferred
             put_off.append((first, last, key[1:]))
             continue
         yield first, last, key, han

@@ -54,7 +54,7 @@ def short_forms(entity) -> tuple[tuple[str, str], ...]:
 
 def short_form_keys(lexicon) -> set[str]:
     """Every Latin short form of every person (folded), except words that are short forms of nobody."""
-    keys = set()
+    keys: set[str] = set()
     for entity in lexicon:
         if entity.type == "person":
             keys.update(k for k, _ in short_forms(entity) if not is_han_char(k[:1]) and k not in NOT_SHORT_FORMS)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from toolkit.text.folding import fold
 from toolkit.linking import context
@@ -127,7 +128,7 @@ def vietnamese_names(text: str, taken=None) -> list[tuple[int, int, str, float]]
     ner = _underthesea_ner()
     if ner is None:
         return [(s, e, "person", GUESS_SCORE) for s, e in capitalised_spans(text, min_words=2, max_words=4)]
-    found = []
+    found: list[tuple[int, int, str, float]] = []
     for sentence in _SENTENCE.finditer(text):
         offset = sentence.start()
         if not any(
@@ -136,7 +137,7 @@ def vietnamese_names(text: str, taken=None) -> list[tuple[int, int, str, float]]
         ):
             continue
         cursor = sentence.start()
-        current: list[int] | None = None
+        current: list[Any] | None = None  # [start, end, type, score], its end moved as I- tags come
         for token, *_, tag in ner(sentence.group(0)):
             position = text.find(token, cursor, sentence.end())
             if position < 0:
@@ -149,14 +150,14 @@ def vietnamese_names(text: str, taken=None) -> list[tuple[int, int, str, float]]
                     current[1] = cursor
                     continue
                 if current:
-                    found.append(tuple(current))
+                    found.append((current[0], current[1], current[2], current[3]))
                 current = [position, cursor, "person" if kind == "PER" else "place", NER_SCORE]
             else:
                 if current:
-                    found.append(tuple(current))
+                    found.append((current[0], current[1], current[2], current[3]))
                 current = None
         if current:
-            found.append(tuple(current))
+            found.append((current[0], current[1], current[2], current[3]))
     return found
 
 

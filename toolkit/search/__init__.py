@@ -3,7 +3,14 @@ entity ids, queried through the alias table (``build_index``, ``search``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from toolkit.lazy import lazy_exports
+
+if TYPE_CHECKING:  # what type checkers and IDEs see; at run time each name is imported on first use
+    from toolkit.search.index import IndexReport, build_index, index_document, index_text
+    from toolkit.search.query import SearchHit, SearchIndex, search
+    from toolkit.search.segmenting import companion, segment_han
 
 _EXPORTS: dict[str, str] = {
     "build_index": "toolkit.search.index",

@@ -15,8 +15,12 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toolkit.exports.groups import slug
+
+if TYPE_CHECKING:
+    from toolkit.aliases import AliasTable
 
 SCHEMA_VERSION = "1"
 # the entity tokens keep their underscores (sv_place_vn_ha_noi is one token)
@@ -135,7 +139,7 @@ class IndexReport:
     errors: tuple[str, ...]
 
 
-def build_index(out: str | Path, documents: Iterable[tuple[str, bytes]] = (), table=None, *,
+def build_index(out: str | Path, documents: Iterable[tuple[str, bytes]] = (), table: AliasTable | None = None, *,
                 paths: Iterable[str] = (), pattern: str = "*.txt", workers: int = 1,
                 unknown: bool = False, lexicon=None) -> IndexReport:
     """Index ``documents`` ((name, bytes) pairs) and the files under ``paths`` into a new SQLite

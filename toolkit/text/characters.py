@@ -102,7 +102,7 @@ def latin_lookalike(letter: str) -> str | None:
     """
     if letter in LATIN_LOOKALIKES:
         return LATIN_LOOKALIKES[letter]
-    base, *marks = unicodedata.normalize("NFD", letter)
+    base, *marks = list(unicodedata.normalize("NFD", letter))
     if not marks or base not in LATIN_LOOKALIKES:
         return None
     latin = unicodedata.normalize("NFC", LATIN_LOOKALIKES[base] + "".join(marks))

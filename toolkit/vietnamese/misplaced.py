@@ -93,7 +93,7 @@ def _wrong_mark_branches(style: str) -> dict[str, dict[tuple[str, str], list[str
             ahead = "".join(_letter_class(letter, False) for letter in cluster[index + 1 :]) + f"(?!{_AV})"
             everywhere = len(wrong) == len(by_context)
             neighbours = (cluster[index - 1 : index], cluster[index + 1 : index + 2])
-            for before, coda_follows in [("", None)] if everywhere else wrong:
+            for before, coda_follows in [("", False)] if everywhere else wrong:  # everywhere: no context used
                 look_before = "" if everywhere else _BEFORE[before]
                 look_after = "" if everywhere else _AFTER[coda_follows]
                 branches[base][neighbours].append(f"(?<=(?<!{_AV}){look_before}{behind}){ahead}{look_after}")

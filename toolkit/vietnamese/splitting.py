@@ -74,12 +74,14 @@ def fold_syllable(text: str) -> str | None:
 @cache
 def folded_inventory() -> frozenset[str]:
     """Every string some well-formed Vietnamese syllable folds to (``nguyen``, ``ha``, ``oi``...)."""
-    found = set()
+    found: set[str] = set()
     for onset in ONSETS:
         for rime in written_rimes():
             letters = onset + rime
             if segment_letters(letters) is not None:
-                found.add(fold_syllable(letters))
+                folded = fold_syllable(letters)
+                assert folded is not None  # onset and rime are letters
+                found.add(folded)
     return frozenset(found)
 
 

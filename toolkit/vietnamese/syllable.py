@@ -192,9 +192,9 @@ def _segment(letters: str) -> tuple[str, str, str, str] | None:
             parts = _pick_rime(rime, onset) if rime and rime[0] not in "iy" else None
             if parts is not None:
                 return (onset, *parts)
-            parts = _RIMES.get("i" + rime)
-            if parts is not None:
-                return ("g", *parts[0])
+            readings = _RIMES.get("i" + rime)
+            if readings is not None:
+                return ("g", *readings[0])
             continue
         parts = _pick_rime(rime, onset)
         if parts is not None:

@@ -33,7 +33,11 @@ def underthesea_version() -> str:
 def underthesea_licence() -> str:
     """The licence underthesea's distribution metadata declares (e.g. ``Apache-2.0``)."""
     metadata = importlib.metadata.metadata("underthesea")
-    return metadata.get("License-Expression") or metadata.get("License") or "unknown"
+    for field in ("License-Expression", "License"):  # the first value of each, as Message.get gives it
+        value = (metadata.get_all(field) or [None])[0]
+        if value:
+            return value
+    return "unknown"
 
 
 def vlsp2013_sentences() -> list[str]:
