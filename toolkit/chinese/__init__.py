@@ -12,7 +12,6 @@ from toolkit.lazy import lazy_exports
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time each name is imported on first use
     from toolkit.chinese.candidates import candidate_keys, hanviet_candidates
-    from toolkit.chinese.lexicon import ExonymLexicon, default_lexicon
     from toolkit.chinese.readings import hanviet, hanviet_keys, hanviet_readings, pinyin, pinyin_keys
     from toolkit.chinese.romanised import romanised_syllables
     from toolkit.chinese.script import to_simplified, to_traditional

@@ -42,7 +42,7 @@ from toolkit.chinese.script import canonical_chars, has_han, is_han
 from toolkit.chinese.romanised import romanised_syllables
 from toolkit.lexicon.model import reads_chinese
 
-__all__ = ["DEFAULT_LEXICON", "Match", "NameLexicon", "SAME_THRESHOLD", "match"]
+__all__ = ["DEFAULT_LEXICON", "LexiconChoice", "Match", "NameLexicon", "SAME_THRESHOLD", "match"]
 
 SAME_THRESHOLD = 0.5
 # a hanzi character read with one of its other sounds (曾 as ceng) still fits, at this weight
@@ -72,6 +72,8 @@ class _DefaultLexicon:
 
 
 DEFAULT_LEXICON = _DefaultLexicon()
+# what match's ``lexicon`` takes: a lexicon, the built-in one (the default), or None (none at all)
+LexiconChoice = NameLexicon | _DefaultLexicon | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +298,7 @@ def _by_entities(a: str, b: str, entities_a, entities_b) -> Match | None:
                              f"{b!r} names {', '.join(e.id for e in entities_b)}")
 
 
-def match(a: str, b: str, lexicon: NameLexicon | _DefaultLexicon | None = DEFAULT_LEXICON) -> Match:
+def match(a: str, b: str, lexicon: LexiconChoice = DEFAULT_LEXICON) -> Match:
     """Whether ``a`` and ``b`` render the same name, with a score in [0, 1] and the reason.
 
     With a lexicon (``toolkit.Lexicon``; the built-in one by default), names of one entity are the

@@ -83,11 +83,11 @@ def match_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Are two renderings the same name? Prints same/different, the score and the reason."""
-    from toolkit.chinese.matching import DEFAULT_LEXICON
+    from toolkit.chinese.matching import DEFAULT_LEXICON, LexiconChoice
 
     if no_lexicon and lexicon_paths:
         raise typer.BadParameter("give --lexicon or --no-lexicon, not both", param_hint="--lexicon")
-    lexicon = None if no_lexicon else DEFAULT_LEXICON
+    lexicon: LexiconChoice = None if no_lexicon else DEFAULT_LEXICON
     if lexicon_paths:
         from toolkit.lexicon import Lexicon, LexiconError
 

@@ -454,7 +454,8 @@ class Linker:
         return {"lexicon": self.lexicon, "lang": self.lang, "unknown": self.unknown, "ner": self.ner}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["lexicon"], state["lang"], unknown=state["unknown"], ner=state["ner"])
+        self.lexicon, self.lang, self.unknown, self.ner = state["lexicon"], state["lang"], state["unknown"], state["ner"]
+        self._index = None
 
     def __repr__(self) -> str:
         return f"Linker(lexicon={self.lexicon!r}, lang={self.lang!r}, unknown={self.unknown}, ner={self.ner})"
