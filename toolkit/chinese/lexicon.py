@@ -18,6 +18,7 @@ from typing import Protocol
 from toolkit.chinese.tables import ChineseTableError, _rows
 from toolkit.folding import fold
 from toolkit.resources import lexicon_path
+from toolkit.script import has_marks
 
 _COLUMNS = ("id", "type", "zh", "vi", "en", "source")
 _FOLDED = "\x00"  # prefix that keeps fold keys apart from written keys in one index
@@ -25,10 +26,6 @@ _FOLDED = "\x00"  # prefix that keeps fold keys apart from written keys in one i
 
 def _written_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-def _unmarked(text: str) -> bool:
-    return not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) and "đ" not in text.casefold()
 
 
 class NameLexicon(Protocol):
@@ -84,7 +81,7 @@ class ExonymLexicon:
         Tân Cương), by its fold key when it has none (Tan Cuong, Ha Noi, HANOI)."""
         index = self._load()
         found = index.get(_written_key(text))
-        if found is None and _unmarked(text):
+        if found is None and not has_marks(text):
             found = index.get(_FOLDED + fold(text))
         return found or frozenset()
 

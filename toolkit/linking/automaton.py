@@ -17,7 +17,8 @@ import threading
 import weakref
 from pathlib import Path
 
-from toolkit.linking.keys import HAN_CHARACTER, Candidate, is_han_key, key_table, written_forms
+from toolkit import script
+from toolkit.linking.keys import Candidate, is_han_key, key_table, written_forms
 
 _CACHE: dict[tuple[tuple[str, ...], str], "AliasIndex"] = {}
 # one lexicon object → its index, so a repeated call does not digest the lexicon again
@@ -103,7 +104,7 @@ class AliasIndex:
         """The automata worth running over ``text`` (``has_han``: whether it has a Han character,
         when the caller knows)."""
         if has_han is None:
-            has_han = HAN_CHARACTER.search(text) is not None
+            has_han = script.has_han(text)
         if len(self.han_automaton) and has_han:
             return (self.automaton, self.han_automaton)
         return (self.automaton,)

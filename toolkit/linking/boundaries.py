@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from toolkit.linking.keys import is_han_char
+from toolkit.script import is_han_char
 
 _JIEBA_LOCK = threading.Lock()
 _TAUGHT: set[str] = set()

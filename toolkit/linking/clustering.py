@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from toolkit.folding import fold
-from toolkit.linking.keys import has_marks, is_han_char
+from toolkit.script import has_marks, is_han_char
 
 PREFIX = "nil:"
 _SYLLABLES = re.compile(r"[^\W\d_]+")

@@ -11,13 +11,12 @@ stored one.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from toolkit.linking.scan import canonical, scan_fold
+from toolkit.script import has_han
 
 
 def fold(text: str) -> str:
@@ -55,25 +54,9 @@ class Candidate:
         return ORIGIN_WEIGHTS[self.origin]
 
 
-def is_han_char(char: str) -> bool:
-    # the CJK blocks, without a unicodedata.name() call per character
-    code = ord(char)
-    return (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF)
-
-
-HAN_CHARACTER = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
-
-
 def is_han_key(key: str) -> bool:
-    """A key scanned on characters (Chinese) rather than on words."""
-    return HAN_CHARACTER.search(key) is not None
-
-
-def has_marks(text: str) -> bool:
-    """Whether ``text`` carries a diacritic or đ (a Vietnamese spelling, not a bare Latin one)."""
-    if text.isascii():
-        return False
-    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) or "đ" in text.casefold()
+    """A key scanned on characters (Chinese) rather than on words: it has a Han character."""
+    return has_han(key)
 
 
 def _joined(key: str) -> str | None:
@@ -160,4 +143,4 @@ def key_table(entities: Iterable) -> dict[str, tuple[Candidate, ...]]:
     return {key: tuple(by_entity.values()) for key, by_entity in table.items()}
 
 
-__all__ = ["Candidate", "ORIGIN_WEIGHTS", "entity_keys", "has_marks", "is_han_char", "is_han_key", "key_table"]
+__all__ = ["Candidate", "ORIGIN_WEIGHTS", "entity_keys", "is_han_key", "key_table"]

@@ -21,14 +21,16 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
+from toolkit import script
 from toolkit.folding import fold
 from toolkit.linking import context
 from toolkit.linking.automaton import AliasIndex, alias_index
 from toolkit.linking.boundaries import chinese_hits_on_word_edges, suffix_belongs
-from toolkit.linking.keys import HAN_CHARACTER, ORIGIN_WEIGHTS, Candidate, has_marks, is_han_char
+from toolkit.linking.keys import ORIGIN_WEIGHTS, Candidate
 from toolkit.linking.mentions import Mention
 from toolkit.linking.scan import Hit, layout_of, scan
 from toolkit.linking.spans import TakenSpans
+from toolkit.script import HAN_CHARACTER, has_marks, is_han_char
 
 _FITTING_CACHE = 200_000  # (written form, key) → candidates that fit, kept per index
 SHORT_FORM_MARK = "\x00"  # as in shortforms.py (imported only once a short form may be there)
@@ -401,7 +403,7 @@ def link(text: str, lang: str | None = None, lexicon=None, *, unknown: bool = Tr
     index = lexicon if isinstance(lexicon, AliasIndex) else alias_index(lexicon)
     layout = layout_of(text)
     # Han characters fold to themselves, and nothing else in a key is outside ASCII but other scripts
-    has_han = not layout.hay.isascii() and HAN_CHARACTER.search(layout.hay) is not None
+    has_han = script.has_han(layout.hay)
     lang = lang or detect_language(text, has_han)
     mentions, short_hits = _known_mentions(text, layout, index, lang, has_han)
     if short_hits or lang == "zh" or any(m.type == "person" for m in mentions):

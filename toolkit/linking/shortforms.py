@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from toolkit.linking.keys import fold
 from toolkit.linking import context
-from toolkit.linking.keys import HAN_CHARACTER, has_marks, is_han_char
+from toolkit.script import HAN_CHARACTER, has_marks, is_han_char
 from toolkit.linking.mentions import Mention
 from toolkit.linking.spans import TakenSpans
 

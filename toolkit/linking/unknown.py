@@ -23,7 +23,7 @@ from functools import cache
 from toolkit.folding import fold
 from toolkit.linking import context
 from toolkit.linking.clustering import cluster_key
-from toolkit.linking.keys import HAN_CHARACTER, is_han_char
+from toolkit.script import HAN_CHARACTER, is_han_char
 from toolkit.linking.mentions import Mention
 from toolkit.linking.spans import TakenSpans
 
