@@ -15,13 +15,12 @@ from functools import cache
 
 from toolkit.chinese.script import canonical_chars, surname_length
 from toolkit.chinese.tables import name_frequencies, name_readings, readings_table
+from toolkit.designators import place_words
 from toolkit.folding import fold
 from toolkit.script import has_han, is_han_char
 
 # a surname this rare (ppm of names) does not make a two-to-four character string a person's name
 _MIN_SURNAME_PPM = 20.0
-# endings that make a short string a place, whatever its first character is
-_PLACE_SUFFIXES = frozenset("省市县縣区區州江河湖山岛島港镇鎮村乡鄉城京门門路街桥橋站")
 # a pinyin syllable starting with one of these needs an apostrophe after another syllable
 _APOSTROPHE_INITIALS = ("a", "o", "e")
 
@@ -162,7 +161,7 @@ def looks_like_person(hanzi: str) -> bool:
     if not 2 <= len(hanzi) <= 4 or not all(is_han_char(c) for c in hanzi):
         return False
     simplified = simplified_chars(hanzi)
-    if hanzi in _known_places() or simplified in _known_places() or hanzi[-1] in _PLACE_SUFFIXES:
+    if hanzi in _known_places() or simplified in _known_places() or hanzi[-1] in place_words().han_place_finals:
         return False
     n = surname_length(simplified)
     return _surname_ppm(simplified[:n]) >= _MIN_SURNAME_PPM
