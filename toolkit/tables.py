@@ -33,29 +33,50 @@ class TableError(ValueError):
         return where + (f"column {self.column!r}: " if self.column is not None else "")
 
 
-def read_tsv(path: str | Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) for every data row of the table at ``path``, whose header must be
-    ``columns`` exactly and whose every row must have that many cells."""
-    header_seen = False
+def _lines(path: str | Path) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) of every line that is not blank or a comment, header included."""
     try:
         with open(path, encoding="utf-8") as lines:
             for number, line in enumerate(lines, 1):
                 line = line.rstrip("\n").removesuffix("\r")
-                if not line or line.startswith("#"):
-                    continue
-                cells = line.split("\t")
-                if not header_seen:
-                    if tuple(cells) != columns:
-                        raise TableError(f"expected the header {'/'.join(columns)}, got {line!r}", path, number)
-                    header_seen = True
-                    continue
-                if len(cells) != len(columns):
-                    raise TableError(f"expected {len(columns)} tab-separated cells, got {len(cells)}", path, number)
-                yield number, cells
+                if line and not line.startswith("#"):
+                    yield number, line.split("\t")
     except UnicodeDecodeError as error:
         raise TableError(f"not valid UTF-8 ({error.reason})", path) from None
-    if not header_seen:
+
+
+def read_tsv(path: str | Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) for every data row of the table at ``path``, whose header must be
+    ``columns`` exactly and whose every row must have that many cells."""
+    lines = _lines(path)
+    for number, cells in lines:
+        if tuple(cells) != columns:
+            got = "\t".join(cells)
+            raise TableError(f"expected the header {'/'.join(columns)}, got {got!r}", path, number)
+        break
+    else:
         raise TableError("no header row", path)
+    for number, cells in lines:
+        if len(cells) != len(columns):
+            raise TableError(f"expected {len(columns)} tab-separated cells, got {len(cells)}", path, number)
+        yield number, cells
 
 
-__all__ = ["TableError", "read_tsv"]
+def read_tsv_by_name(path: str | Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, column name → cell) for every data row of the table at ``path``, whose
+    header must have ``columns`` (others may stand beside them, in any order)."""
+    lines = _lines(path)
+    for number, header in lines:
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise TableError(f"header lacks column(s) {', '.join(missing)}", path, number)
+        break
+    else:
+        raise TableError("no header row", path)
+    for number, cells in lines:
+        if len(cells) != len(header):
+            raise TableError(f"expected {len(header)} tab-separated cells, found {len(cells)}", path, number)
+        yield number, dict(zip(header, cells))
+
+
+__all__ = ["TableError", "read_tsv", "read_tsv_by_name"]
