@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from toolkit.folding import fold
+from toolkit.keys import search_key
 from toolkit.resources import lexicon_path
 from toolkit.tables import TableError, read_tsv
 
@@ -90,8 +90,8 @@ def place_words() -> PlaceWords:
         place_before=re.compile(rf"(?:^|\s)({_alternation(before)})\s*$", re.IGNORECASE),
         place_after=re.compile(rf"^\s*({_alternation(after_words)})\b|^({_alternation(after_han)})", re.IGNORECASE),
         designator_before=re.compile(rf"(?:^|(?<=[\s(\"“]))({_alternation(vietnamese)})\s+$", re.IGNORECASE),
-        designator_keys=tuple(fold(r.word) + " " for r in vietnamese),
-        designator_words={fold(r.word): r.word for r in vietnamese},
+        designator_keys=tuple(search_key(r.word) + " " for r in vietnamese),
+        designator_words={search_key(r.word): r.word for r in vietnamese},
         designator_last_characters=frozenset(last),
         han_place_suffixes=frozenset(r.word for r in rows if r.lang == "zh" and r.kind in ("after", "suffix")),
         han_place_finals=frozenset(r.word for r in rows if r.lang == "zh"),

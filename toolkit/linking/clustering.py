@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from toolkit.folding import fold
+from toolkit.keys import search_key
 from toolkit.script import has_marks, is_han_char
 
 PREFIX = "nil:"
@@ -44,7 +44,7 @@ def _hanviet_pinyin(syllables: list[str], toned: bool) -> list[str]:
             (char, pinyin), _ = max(distribution.items(), key=lambda item: (item[1], item[0]))
             out.append(pinyin.replace("v", "u"))
         else:
-            out.append(fold(syllable))
+            out.append(search_key(syllable))
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from toolkit.folding import fold
+from toolkit.keys import search_key
 from toolkit.resources import lexicon_path
 from toolkit.tables import TableError, read_tsv
 
@@ -24,7 +24,7 @@ def _titles() -> dict[str, tuple[str, ...]]:
     for number, (title, lang, offices) in read_tsv(path, ("title", "lang", "offices")):
         if lang not in ("vi", "en", "zh") or not title:
             raise TableError(f"expected a title and a language vi, en or zh, got {title!r}, {lang!r}", path, number)
-        table[fold(title)] = tuple(offices.split("|"))
+        table[search_key(title)] = tuple(offices.split("|"))
     return table
 
 
@@ -64,7 +64,7 @@ def title_before(text: str, start: int) -> tuple[str, ...] | None:
         return TITLES[han.group(0)]
     if not window[-1:].isspace():
         return None  # the name is glued to what precedes it: no Latin title
-    folded = fold(window)
+    folded = search_key(window)
     if not folded:
         return None
     last_words = folded.rsplit(" ", _LATIN_TITLE_WORDS)[-_LATIN_TITLE_WORDS:]

@@ -1,7 +1,7 @@
 """Every search key of an entity, derived through the normalisers.
 
-A key lives in fold space (``toolkit.fold``): ``Hà Nội``, ``Ha Noi`` and ``HÀ NỘI`` all give
-``ha noi``. Beside the folded names, aliases and abbreviations an entity gets derived keys:
+A key is a link key (``toolkit.keys.link_key``: the scan key in lower case): ``Hà Nội``,
+``Ha Noi`` and ``HÀ NỘI`` all give ``ha noi``. Beside the folded names, aliases and abbreviations an entity gets derived keys:
 run-together forms of short place names (``hanoi``, ``vietnam``), the pinyin and Hán-Việt keys
 of its Chinese name (习近平 → ``xi jinping``, ``tap can binh``), and the hanzi themselves.
 Each key remembers where it came from (a :class:`Candidate`), so that the linker can check the
@@ -15,13 +15,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from toolkit.linking.scan import canonical, scan_fold
+from toolkit.keys import link_key, scan_key
 from toolkit.script import has_han
 
-
-def fold(text: str) -> str:
-    """The canonical key of a written name (the scan key in lower case)."""
-    return canonical(scan_fold(text))
 
 # How much a key is worth by where it came from: a stored name beats a derived reading.
 ORIGIN_WEIGHTS: dict[str, float] = {
@@ -75,7 +71,7 @@ def _chinese_kind(entity_type: str, hanzi: str) -> str:
 def entity_keys(entity) -> Iterator[tuple[str, Candidate]]:
     """(key, candidate) for every search key of one lexicon entity, stored names first."""
     for name in entity.names:
-        key = fold(name.text)
+        key = link_key(name.text)
         if len(key) < 2 and not is_han_key(key):
             continue
         yield key, Candidate(entity.id, entity.type, name.kind, name.lang, name.text)
@@ -107,13 +103,13 @@ def written_forms(key: str, candidate: Candidate) -> set[str]:
     if is_han_key(key):
         return {key}
     if candidate.origin == "abbr":
-        return {scan_fold(candidate.surface)}
+        return {scan_key(candidate.surface)}
     if candidate.origin in ("pinyin", "hanviet") or is_han_key(candidate.surface):
         base = " ".join(word.capitalize() for word in key.split(" "))
     elif candidate.origin == "joined":
         base = key.capitalize()
     else:
-        base = scan_fold(candidate.surface)
+        base = scan_key(candidate.surface)
     if base.lower() != key:
         base = key
     words = base.split(" ")

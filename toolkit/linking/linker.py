@@ -16,14 +16,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 
 from toolkit import script
 from toolkit.designators import place_words
-from toolkit.folding import fold
+from toolkit.keys import marked_key, search_key
 from toolkit.linking import context
 from toolkit.linking.automaton import AliasIndex, alias_index
 from toolkit.linking.boundaries import chinese_hits_on_word_edges, suffix_belongs
@@ -57,10 +56,6 @@ def detect_language(text: str, has_han: bool | None = None) -> str:
 
 # ----------------------------------------------------------------------------- written-form checks
 
-def _nfc_fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold()
-
-
 # punctuation a name may not straddle unless the name itself is written with it: "(CPC) Central
 # Committee" is two names, "China-ASEAN Free Trade Area 3.0" one
 _BREAKS = frozenset("()[]{}.,;:!?。，；：！？、")
@@ -86,7 +81,7 @@ def written_form_fits(written: str, candidate: Candidate, key: str) -> bool:
         return False  # "china" the porcelain, "my" the pronoun
     if words == 1 and has_marks(surface) and not written.isupper():
         # one syllable with its marks: Mỹ, not My; Huế, not Hue in a sentence
-        return _nfc_fold(written) == _nfc_fold(surface)
+        return marked_key(written) == marked_key(surface)
     return True
 
 
@@ -310,9 +305,9 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
     if has_marks(written):
         # marks the fold key drops still tell names apart: written Lương, a name written Luồng
         # is another one (a name without marks, or in Chinese characters, says nothing)
-        written = _nfc_fold(written)
+        written = marked_key(written)
         weights = [
-            w - _OTHER_MARKS if has_marks(c.surface) and _nfc_fold(c.surface) != written and fold(c.surface) == hit.key else w
+            w - _OTHER_MARKS if has_marks(c.surface) and marked_key(c.surface) != written and search_key(c.surface) == hit.key else w
             for c, w in zip(candidates, weights)
         ]
     best = max(range(len(candidates)), key=lambda i: (weights[i], -i))

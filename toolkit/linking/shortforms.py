@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from toolkit.linking.keys import fold
+from toolkit.keys import link_key
 from toolkit.linking import context
 from toolkit.script import HAN_CHARACTER, has_marks, is_han_char
 from toolkit.linking.mentions import Mention
@@ -37,10 +37,10 @@ def short_forms(entity) -> tuple[tuple[str, str], ...]:
     if vietnamese:
         for name in (vi, en):
             if name and len(name.split()) >= 2:
-                forms.append((fold(name.split()[-1]), name.split()[-1]))
+                forms.append((link_key(name.split()[-1]), name.split()[-1]))
         return tuple(forms)
     if en and len(en.split()) >= 2:
-        forms.append((fold(en.split()[0]), en.split()[0]))
+        forms.append((link_key(en.split()[0]), en.split()[0]))
     if zh and all(is_han_char(c) for c in zh) and len(zh) >= 2:
         from toolkit.chinese.readings import hanviet, hanviet_keys
 
@@ -124,7 +124,7 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
             continue
         written = text[start:end]
         han = is_han_char(written[:1])
-        key = written if han else fold(written)
+        key = written if han else link_key(written)
         choices = antecedents.get(key, [])
         settled = len(choices) == 1 and _written_fits(written, choices[0][1])
         # a Latin short form of the one person named in full needs no title (looking costs more
