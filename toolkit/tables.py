@@ -45,37 +45,42 @@ def _lines(path: str | Path) -> Iterator[tuple[int, list[str]]]:
         raise TableError(f"not valid UTF-8 ({error.reason})", path) from None
 
 
-def read_tsv(path: str | Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) for every data row of the table at ``path``, whose header must be
-    ``columns`` exactly and whose every row must have that many cells."""
+def _table(path: str | Path, header_problem) -> Iterator[tuple[list[str], int, list[str]]]:
+    """(header, line number, cells) for every data row, once ``header_problem(header)`` found
+    nothing wrong with the header; every row must have as many cells as the header."""
     lines = _lines(path)
-    for number, cells in lines:
-        if tuple(cells) != columns:
-            got = "\t".join(cells)
-            raise TableError(f"expected the header {'/'.join(columns)}, got {got!r}", path, number)
+    for number, header in lines:
+        problem = header_problem(header)
+        if problem:
+            raise TableError(problem, path, number)
         break
     else:
         raise TableError("no header row", path)
     for number, cells in lines:
-        if len(cells) != len(columns):
-            raise TableError(f"expected {len(columns)} tab-separated cells, got {len(cells)}", path, number)
+        if len(cells) != len(header):
+            raise TableError(f"expected {len(header)} tab-separated cells, got {len(cells)}", path, number)
+        yield header, number, cells
+
+
+def read_tsv(path: str | Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """(line number, cells) for every data row of the table at ``path``, whose header must be
+    ``columns`` exactly and whose every row must have that many cells."""
+    def problem(header: list[str]) -> str | None:
+        got = "\t".join(header)
+        return None if tuple(header) == columns else f"expected the header {'/'.join(columns)}, got {got!r}"
+
+    for _, number, cells in _table(path, problem):
         yield number, cells
 
 
 def read_tsv_by_name(path: str | Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, column name → cell) for every data row of the table at ``path``, whose
     header must have ``columns`` (others may stand beside them, in any order)."""
-    lines = _lines(path)
-    for number, header in lines:
+    def problem(header: list[str]) -> str | None:
         missing = [c for c in columns if c not in header]
-        if missing:
-            raise TableError(f"header lacks column(s) {', '.join(missing)}", path, number)
-        break
-    else:
-        raise TableError("no header row", path)
-    for number, cells in lines:
-        if len(cells) != len(header):
-            raise TableError(f"expected {len(header)} tab-separated cells, found {len(cells)}", path, number)
+        return f"header lacks column(s) {', '.join(missing)}" if missing else None
+
+    for header, number, cells in _table(path, problem):
         yield number, dict(zip(header, cells))
 
 
