@@ -23,7 +23,8 @@ HAN_CHARACTER = re.compile(f"[{HAN_RANGES}]")
 def is_han_char(char: str) -> bool:
     """True for one CJK ideograph (any block; not the Yijing hexagrams U+4DC0–U+4DFF)."""
     code = ord(char)
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+            or 0x20000 <= code <= 0x3FFFF)
 
 
 def has_han(text: str) -> bool:

@@ -306,8 +306,10 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
         # marks the fold key drops still tell names apart: written Lương, a name written Luồng
         # is another one (a name without marks, or in Chinese characters, says nothing)
         written = marked_key(written)
+        # (search_key, as ever: it agrees with the hit's link key but on a few letters such as ß and ς)
         weights = [
-            w - _OTHER_MARKS if has_marks(c.surface) and marked_key(c.surface) != written and search_key(c.surface) == hit.key else w
+            w - _OTHER_MARKS
+            if has_marks(c.surface) and marked_key(c.surface) != written and search_key(c.surface) == hit.key else w
             for c, w in zip(candidates, weights)
         ]
     best = max(range(len(candidates)), key=lambda i: (weights[i], -i))
