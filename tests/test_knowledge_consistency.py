@@ -58,12 +58,13 @@ def _owners(lexicon) -> dict[str, set[str]]:
 def _recorded_ambiguous(lexicon, text: str) -> bool:
     """``text`` is a rendering the lexicon lists as shared: in ``ambiguities`` (its name_key) or in
     ``lookup_ambiguities`` (its written key with one tone placement, or its fold key when unmarked)."""
-    from toolkit.lexicon.lexicon import _fold_key, _has_marks, _written_key
+    from toolkit.lexicon.lexicon import _fold_key, _written_key
+    from toolkit.script import has_marks
 
     keys = {ambiguity.key for ambiguity in lexicon.ambiguities}
     looked_up = {ambiguity.key for ambiguity in lexicon.lookup_ambiguities()}
     return (name_key(text) in keys or _written_key(text) in looked_up
-            or (not _has_marks(text) and _fold_key(text) in looked_up))
+            or (not has_marks(text) and _fold_key(text) in looked_up))
 
 
 def test_names_of_two_entities_are_the_same_only_through_a_recorded_ambiguity(lexicon):

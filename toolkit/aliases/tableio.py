@@ -11,12 +11,14 @@ import json
 from pathlib import Path
 
 from toolkit.aliases.model import FIELDS, AliasRow, AliasTable
+from toolkit.tables import TableError
 
 FORMATS = ("jsonl", "csv", "tsv")
 
 
-class AliasTableError(ValueError):
-    """A table file that cannot be read: the message names the file and line."""
+class AliasTableError(TableError):
+    """An alias table file that cannot be read (JSONL, CSV or TSV, the user's): the message
+    names the file and line; a :class:`toolkit.tables.TableError`."""
 
 
 def table_format(path: str | Path) -> str:

@@ -38,9 +38,10 @@ from toolkit.chinese.hanviet_index import hanviet_distribution, script_of_marks
 from toolkit.chinese.pinyin_tones import has_pinyin_tones, syllable_tones
 from toolkit.chinese.priors import Atom, syllable_distribution
 from toolkit.chinese.readings import char_pinyins, read_chars, simplified_chars, toneless
-from toolkit.chinese.script import canonical_chars, has_han, is_han
+from toolkit.chinese.script import canonical_chars
 from toolkit.chinese.romanised import romanised_syllables
 from toolkit.lexicon.model import reads_chinese
+from toolkit.script import has_han, has_marks, is_han_char
 
 __all__ = ["DEFAULT_LEXICON", "LexiconChoice", "Match", "NameLexicon", "SAME_THRESHOLD", "match"]
 
@@ -109,8 +110,8 @@ class _Reading:
 
 def _hanzi_reading(text: str, kind: str = "hanzi") -> _Reading | None:
     # read the sounds on the simplified form: pypinyin knows 重庆 as chong qing, not 重慶
-    chars = [c for c in read_chars(simplified_chars(text)) if is_han(c.char)]
-    if not chars or any(ch.isalnum() and not is_han(ch) for ch in text):
+    chars = [c for c in read_chars(simplified_chars(text)) if is_han_char(c.char)]
+    if not chars or any(ch.isalnum() and not is_han_char(ch) for ch in text):
         return None
     slots = []
     for c in chars:
@@ -221,7 +222,7 @@ def _transliteration_readings(text: str) -> tuple[_Reading, ...]:
             readings.append(hanzi)
     else:
         scripts = script_of_marks(text)
-        marked = any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) or "đ" in text.casefold()
+        marked = has_marks(text)
         if "hanviet" in scripts:
             readings.extend(_hanviet_readings(text, toned=marked))
         if "pinyin" in scripts:

@@ -13,14 +13,14 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from toolkit.chinese.script import canonical_chars, has_han, is_han, surname_length
+from toolkit.chinese.script import canonical_chars, surname_length
 from toolkit.chinese.tables import name_frequencies, name_readings, readings_table
+from toolkit.designators import place_words
 from toolkit.text.folding import fold
+from toolkit.script import has_han, is_han_char
 
 # a surname this rare (ppm of names) does not make a two-to-four character string a person's name
 _MIN_SURNAME_PPM = 20.0
-# endings that make a short string a place, whatever its first character is
-_PLACE_SUFFIXES = frozenset("省市县縣区區州江河湖山岛島港镇鎮村乡鄉城京门門路街桥橋站")
 # a pinyin syllable starting with one of these needs an apostrophe after another syllable
 _APOSTROPHE_INITIALS = ("a", "o", "e")
 
@@ -163,10 +163,10 @@ def _surname_ppm(chars: str) -> float:
 
 def looks_like_person(hanzi: str) -> bool:
     """A short all-Han string that starts with a surname and is not a known or suffixed place."""
-    if not 2 <= len(hanzi) <= 4 or not all(is_han(c) for c in hanzi):
+    if not 2 <= len(hanzi) <= 4 or not all(is_han_char(c) for c in hanzi):
         return False
     simplified = simplified_chars(hanzi)
-    if hanzi in _known_places() or simplified in _known_places() or hanzi[-1] in _PLACE_SUFFIXES:
+    if hanzi in _known_places() or simplified in _known_places() or hanzi[-1] in place_words().han_place_finals:
         return False
     n = surname_length(simplified)
     return _surname_ppm(simplified[:n]) >= _MIN_SURNAME_PPM
@@ -176,7 +176,7 @@ def context_pinyin(text: str) -> list[str | None]:
     from pypinyin import Style, lazy_pinyin
 
     out: list[str | None] = []
-    for run_is_han, chars in itertools.groupby(text, key=is_han):
+    for run_is_han, chars in itertools.groupby(text, key=is_han_char):
         run = "".join(chars)
         if not run_is_han:
             out.extend([None] * len(run))
@@ -197,7 +197,7 @@ def _resolve_kind(hanzi: str, kind: str) -> str:
         return kind
     if looks_like_person(hanzi):
         return "name"
-    if 0 < len(hanzi) <= 4 and all(is_han(c) for c in hanzi):
+    if 0 < len(hanzi) <= 4 and all(is_han_char(c) for c in hanzi):
         return "place"
     return "text"
 
@@ -292,7 +292,7 @@ def _tidy_spacing(words: list[str]) -> str:
 
 
 def _hanviet_syllable(c: ReadChar) -> str:
-    if c.pinyin is None and not is_han(c.char):
+    if c.pinyin is None and not is_han_char(c.char):
         return c.char
     readings = hanviet_readings(c.char, c.pinyin, c.role)
     return readings[0] if readings else c.char
@@ -305,7 +305,7 @@ def hanviet(hanzi: str, kind: str = "auto") -> str:
     text = ""
     previous_han = False
     for c in read_chars(hanzi, kind):
-        han = is_han(c.char)
+        han = is_han_char(c.char)
         piece = _capitalise(_hanviet_syllable(c)) if han else c.char
         # Hán-Việt is written one syllable per word: space between syllables and before a word
         if text and (han or previous_han) and text[-1].isalnum() and piece[:1].isalnum():
@@ -345,7 +345,7 @@ def hanviet_keys(hanzi: str, kind: str = "auto") -> tuple[str, ...]:
         return ()
     options: list[tuple[str, ...]] = []
     for c in read_chars(hanzi, kind):
-        if c.pinyin is None and not is_han(c.char):
+        if c.pinyin is None and not is_han_char(c.char):
             options.append((c.char,))
             continue
         readings = hanviet_readings(c.char, c.pinyin, c.role) or (c.char,)

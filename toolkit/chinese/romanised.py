@@ -39,6 +39,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from toolkit.tables import TableError, read_tsv_by_name
+
 __all__ = [
     "romanised_syllables",
     "scored_romanised_syllables",
@@ -121,29 +123,9 @@ def is_pinyin_syllable(s: str) -> bool:
 
 
 def _read_tsv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a ``#``-commented TSV with a header line; a malformed row names file and line."""
-    rows: list[tuple[int, dict[str, str]]] = []
-    header: list[str] | None = None
-    with path.open(encoding="utf-8", newline="") as handle:
-        for line_number, line in enumerate(handle, start=1):
-            line = line.rstrip("\r\n")
-            if not line or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-                missing = [c for c in columns if c not in header]
-                if missing:
-                    raise ValueError(f"{path}:{line_number}: header lacks column(s) {', '.join(missing)}")
-                continue
-            if len(cells) != len(header):
-                raise ValueError(
-                    f"{path}:{line_number}: expected {len(header)} tab-separated cells, found {len(cells)}"
-                )
-            rows.append((line_number, dict(zip(header, cells))))
-    if header is None:
-        raise ValueError(f"{path}: no header line")
-    return rows
+    """Rows of a ``#``-commented TSV with a header line (``toolkit.tables``: a malformed row
+    raises TableError naming file and line)."""
+    return list(read_tsv_by_name(path, columns))
 
 
 def _spelling_key(spelling: str) -> str:
@@ -157,7 +139,7 @@ def _pinyin_tuple(cell: str, path: Path, line_number: int) -> tuple[str, ...]:
     syllables = tuple(cell.split())
     unknown = [s for s in syllables if s not in pinyin_syllables()]
     if not syllables or unknown:
-        raise ValueError(f"{path}:{line_number}: not toneless pinyin syllables: {cell!r}")
+        raise TableError(f"not toneless pinyin syllables: {cell!r}", path, line_number)
     return syllables
 
 
@@ -207,7 +189,7 @@ def _lexicon() -> dict[str, tuple[_Reading, ...]]:
         try:
             attested = float(row["share"]) >= 1.0
         except ValueError:
-            raise ValueError(f"{path}:{line_number}: share is not a number: {row['share']!r}") from None
+            raise TableError(f"share is not a number: {row['share']!r}", path, line_number) from None
         syllables = _pinyin_tuple(row["pinyin"], path, line_number)
         add(_spelling_key(row["spelling"]), _Reading(syllables, REGIONAL, attested))
     path = _romanisation_dir() / "given_syllables.tsv"
@@ -229,10 +211,10 @@ def _exceptions() -> dict[str, tuple[tuple[str, ...], ...]]:
     table: dict[str, list[tuple[str, ...]]] = {}
     for line_number, row in _read_tsv(path, ("spelling", "pinyin", "hanzi", "source")):
         if not row["source"].strip():
-            raise ValueError(f"{path}:{line_number}: every exception needs a source")
+            raise TableError("every exception needs a source", path, line_number)
         key = _word_span_key(_parse(row["spelling"]))
         if not key:
-            raise ValueError(f"{path}:{line_number}: spelling has no letters: {row['spelling']!r}")
+            raise TableError(f"spelling has no letters: {row['spelling']!r}", path, line_number)
         readings = table.setdefault(key, [])
         syllables = _pinyin_tuple(row["pinyin"], path, line_number)
         if syllables not in readings:

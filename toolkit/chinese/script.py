@@ -10,19 +10,14 @@ traditional-keyed reading table has an entry for it). Given-name characters foll
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 from toolkit.chinese.tables import compound_surnames, own_entry_chars, variants_table
+from toolkit.script import has_han, is_han_char
 
 
-def is_han(char: str) -> bool:
-    """True for a CJK ideograph (any block)."""
-    return unicodedata.name(char, "").startswith(("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH"))
-
-
-def has_han(text: str) -> bool:
-    return any(is_han(c) for c in text)
+# the Han predicate lives in toolkit.script; ``is_han`` is the name this module has exported
+is_han = is_han_char
 
 
 @cache

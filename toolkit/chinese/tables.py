@@ -8,36 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from toolkit.resources import lexicon_path
+from toolkit.tables import TableError, read_tsv
 
 ROLES = ("surname", "given")
 
 
-class ChineseTableError(ValueError):
-    """A malformed row in one of the Chinese data tables (names the file and line)."""
-
-
-def _rows(path: Path, columns: tuple[str, ...]):
-    """Yield (line number, cells) for every data row, checking the header and the cell count."""
-    header_seen = False
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if not header_seen:
-                if tuple(cells) != columns:
-                    raise ChineseTableError(f"{path}:{number}: expected the header {'/'.join(columns)}, got {line!r}")
-                header_seen = True
-                continue
-            if len(cells) != len(columns):
-                raise ChineseTableError(f"{path}:{number}: expected {len(columns)} tab-separated cells, got {len(cells)}")
-            yield number, cells
-    if not header_seen:
-        raise ChineseTableError(f"{path}: no header row")
+# the one table error and reader (toolkit.tables), under the names this module has exported
+ChineseTableError = TableError
+_rows = read_tsv
 
 
 @cache
@@ -45,9 +25,9 @@ def _readings_file() -> tuple[dict[str, dict[str, tuple[str, ...]]], frozenset[s
     table: dict[str, dict[str, tuple[str, ...]]] = {}
     own_entries: set[str] = set()
     path = lexicon_path("chinese", "hanviet_readings.tsv")
-    for number, (char, pinyin, readings, source) in _rows(path, ("char", "pinyin", "readings", "source")):
+    for number, (char, pinyin, readings, source) in read_tsv(path, ("char", "pinyin", "readings", "source")):
         if len(char) != 1 or not readings:
-            raise ChineseTableError(f"{path}:{number}: expected one character and at least one reading")
+            raise TableError("expected one character and at least one reading", path, number)
         table.setdefault(char, {})[pinyin] = tuple(readings.split(","))
         if source == "hpw":
             own_entries.add(char)
@@ -73,7 +53,7 @@ class Variants:
 @cache
 def variants_table() -> dict[str, Variants]:
     path = lexicon_path("chinese", "variants.tsv")
-    return {char: Variants(simp, trad) for _, (char, simp, trad) in _rows(path, ("char", "simplified", "traditional"))}
+    return {char: Variants(simp, trad) for _, (char, simp, trad) in read_tsv(path, ("char", "simplified", "traditional"))}
 
 
 @cache
@@ -87,9 +67,9 @@ def name_frequencies() -> dict[str, dict[tuple[str, str], float]]:
     """role -> (characters, numbered pinyin or '') -> parts per million of names."""
     table: dict[str, dict[tuple[str, str], float]] = {role: {} for role in ROLES}
     path = lexicon_path("chinese", "name_frequencies.tsv")
-    for number, (chars, role, pinyin, ppm) in _rows(path, ("chars", "role", "pinyin", "ppm")):
+    for number, (chars, role, pinyin, ppm) in read_tsv(path, ("chars", "role", "pinyin", "ppm")):
         if role not in table:
-            raise ChineseTableError(f"{path}:{number}: unknown role {role!r}")
+            raise TableError(f"unknown role {role!r}", path, number)
         table[role][(chars, pinyin)] = float(ppm)
     return table
 
@@ -107,11 +87,11 @@ def name_readings() -> dict[str, tuple[NameReading, ...]]:
     """character -> curated name readings (press usage), in file order."""
     table: dict[str, list[NameReading]] = {}
     path = lexicon_path("chinese", "name_readings.tsv")
-    for number, (char, pinyin, role, readings, source) in _rows(
+    for number, (char, pinyin, role, readings, source) in read_tsv(
         path, ("char", "pinyin", "role", "readings", "source")
     ):
         if role not in ("surname", "given", "any") or not source.strip() or len(char) != 1:
-            raise ChineseTableError(f"{path}:{number}: need one character, a role surname/given/any and a source")
+            raise TableError("need one character, a role surname/given/any and a source", path, number)
         table.setdefault(char, []).append(NameReading(pinyin, role, tuple(readings.split(",")), source))
     return {char: tuple(rows) for char, rows in table.items()}
 
@@ -127,8 +107,8 @@ def char_counts() -> dict[str, int]:
     """character -> weighted count in jieba's word list (general text, place names)."""
     path = lexicon_path("chinese", "char_frequencies.tsv")
     table = {}
-    for number, (char, count) in _rows(path, ("char", "count")):
+    for number, (char, count) in read_tsv(path, ("char", "count")):
         if len(char) != 1 or not count.isdigit():
-            raise ChineseTableError(f"{path}:{number}: expected one character and a whole count")
+            raise TableError("expected one character and a whole count", path, number)
         table[char] = int(count)
     return table

@@ -10,16 +10,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from toolkit.resources import lexicon_path
+from toolkit.tables import TableError, read_tsv  # a malformed encoding table raises TableError
 
 TABLE_ENCODINGS = ("tcvn3", "vni", "viscii", "vps", "bkhcm1", "bkhcm2")
 # Detection prior: the rarely used encodings start this many evidence points behind, so a
 # short text that reads as Vietnamese in two encodings goes to the common one.
 RARITY_PENALTY = {"tcvn3": 0, "vni": 0, "viscii": 0, "vps": 1, "bkhcm1": 1, "bkhcm2": 1}
-_COLUMNS = ["bytes", "char", "codepoints", "sources", "note"]
+_COLUMNS = ("bytes", "char", "codepoints", "sources", "note")
 
-
-class TableError(ValueError):
-    """A malformed row in an encoding table (names the file and line)."""
 
 
 @dataclass(frozen=True)
@@ -38,31 +36,20 @@ def load_table(name: str) -> EncodingTable:
     path = lexicon_path("encodings", f"{name}.tsv")
     single: dict[int, str] = {}
     pairs: dict[bytes, str] = {}
-    header_seen = False
-    with path.open(encoding="utf-8") as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            fields = line.split("\t")
-            if not header_seen:
-                if fields != _COLUMNS:
-                    raise TableError(f"{path}:{number}: expected header {_COLUMNS}, got {fields}")
-                header_seen = True
-                continue
-            if len(fields) != len(_COLUMNS) or not fields[3]:
-                raise TableError(f"{path}:{number}: expected {len(_COLUMNS)} fields with a source")
-            try:
-                seq = bytes.fromhex(fields[0])
-                text = _parse_codepoints(fields[2])
-            except ValueError as exc:
-                raise TableError(f"{path}:{number}: {exc}") from None
-            if not text or len(seq) not in (1, 2):
-                raise TableError(f"{path}:{number}: bad row {line!r}")
-            if (seq[0] in single) if len(seq) == 1 else (seq in pairs):
-                raise TableError(f"{path}:{number}: {fields[0]} listed twice")
-            if len(seq) == 1:
-                single[seq[0]] = text
-            else:
-                pairs[seq] = text
+    for number, fields in read_tsv(path, _COLUMNS):
+        if not fields[3]:
+            raise TableError("expected a source", path, number, "sources")
+        try:
+            seq = bytes.fromhex(fields[0])
+            text = _parse_codepoints(fields[2])
+        except ValueError as exc:
+            raise TableError(str(exc), path, number) from None
+        if not text or len(seq) not in (1, 2):
+            raise TableError(f"bad row {chr(9).join(fields)!r}", path, number)
+        if (seq[0] in single) if len(seq) == 1 else (seq in pairs):
+            raise TableError(f"{fields[0]} listed twice", path, number)
+        if len(seq) == 1:
+            single[seq[0]] = text
+        else:
+            pairs[seq] = text
     return EncodingTable(name, single, pairs)

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
+from toolkit.tables import TableError
 
-class LexiconError(ValueError):
+
+class LexiconError(TableError):
+    """A bad lexicon file: a :class:`toolkit.tables.TableError` (``.path``, ``.line``,
+    ``.column``) that also knows the byte offset of bytes that are not UTF-8."""
+
     def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 byte_offset: int | None = None) -> None:
-        self.message = message
-        self.path = path
-        self.line = line
+                 byte_offset: int | None = None, column: str | None = None) -> None:
         self.byte_offset = byte_offset
-        super().__init__(self.location + message if self.location else message)
-
-    @property
-    def location(self) -> str:
-        if self.path is None:
-            return ""
-        return f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+        super().__init__(message, path, line, column)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from toolkit.lexicon.errors import LexiconError
 from toolkit.lexicon.model import ENTITY_TYPES, Ambiguity, Entity, Name, name_key
+from toolkit.script import has_marks
 from toolkit.lexicon.tsv import Row, read_rows
 
 BUILTIN_SUBDIR = "entities"
@@ -119,7 +120,7 @@ class Lexicon:
                 if len(ids) < 2:
                     continue
                 names = tuple(name for i in ids for name in self._entities[i].names if key_of(name.text) == key)
-                if table is self._lookup.written or any(not _has_marks(name.text) for name in names):
+                if table is self._lookup.written or any(not has_marks(name.text) for name in names):
                     found.append(Ambiguity(key=key, entity_ids=ids, names=names))
         return tuple(sorted(found, key=lambda ambiguity: ambiguity.key))
 
@@ -189,7 +190,7 @@ class _Lookup:
         if found is not None:
             return found
         found = self.written.get(_written_key(text), ())
-        if not _has_marks(text):
+        if not has_marks(text):
             extra = self.folded.get(_fold_key(text), ())
             found = found + tuple(i for i in extra if i not in found)
         if len(self._asked) >= _ASKED_LIMIT:
@@ -203,7 +204,7 @@ def _written_key(text: str) -> str:
 
     if has_han(text):
         return name_key(to_simplified(text))
-    if _has_marks(text):
+    if has_marks(text):
         from toolkit.text.normalisation import normalise
 
         text = normalise(text, tone_style="old")  # Thanh Hoá is Thanh Hóa: one tone placement
@@ -216,10 +217,6 @@ def _fold_key(text: str) -> str:
     return _DASH_OR_SPACE.sub(" ", fold(text)).strip()
 
 
-def _has_marks(text: str) -> bool:
-    from toolkit.linking.keys import has_marks
-
-    return has_marks(text)
 
 
 _DASH_OR_SPACE = re.compile(r"[\s\-\u2010-\u2015\u2212]+")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
+
+from toolkit.keys import name_key  # the exact-match key of a name (exported here as ever)
 
 ENTITY_TYPES: tuple[str, ...] = ("person", "place", "org", "other")
 
@@ -101,17 +101,3 @@ def reads_chinese(entity: Entity) -> bool:
     parts = entity.id.split(":")
     return entity.type in READ_TYPES and len(parts) > 1 and parts[1] in READ_REGIONS
 
-
-# hyphen, non-breaking hyphen, figure/en/em dashes, horizontal bar, minus: one dash in a key,
-# with no space around it (the press writes "Việt Nam–China", "Việt Nam - China", "Việt Nam -China")
-_DASHES = re.compile(r"\s*[-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]\s*")
-
-
-def name_key(text: str) -> str:
-    """The exact-match key of a name: NFC, case-folded, whitespace squashed, dashes unified.
-
-    Deliberately weaker than the search fold (tones and marks stay): ``Hà Nội`` and ``hà nội``
-    share a key, ``Ha Noi`` does not, so two rows only collide when they claim the same written name.
-    """
-    squashed = " ".join(unicodedata.normalize("NFC", text).casefold().split())
-    return _DASHES.sub("-", squashed)

@@ -16,10 +16,14 @@ import hashlib
 import itertools
 import threading
 import weakref
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit.linking.keys import HAN_CHARACTER, Candidate, is_han_key, key_table, written_forms
+from toolkit import script
+from toolkit.designators import place_words
+from toolkit.linking.keys import Candidate, is_han_key, key_table, written_forms
+from toolkit.script import is_han_char
 
 if TYPE_CHECKING:
     from toolkit.lexicon import Lexicon
@@ -58,7 +62,9 @@ class AliasIndex:
         self.files: tuple[str, ...] = tuple(lexicon.files)
         self.digest = digest or lexicon_digest(lexicon)
         self.table: dict[str, tuple[Candidate, ...]] = key_table(lexicon)
-        self.fitting: dict[tuple[str, str], tuple[Candidate, ...]] = {}  # filled by the linker
+        # (written form, key) → the key's candidates that written form fits: a memo the linker
+        # fills as it meets written forms (bounded there, by _FITTING_CACHE)
+        self.fitting: dict[tuple[str, str], tuple[Candidate, ...]] = {}
         # Two automata: word keys (every pattern starts with a space, so the root has one child and
         # a Latin text runs fast) and Chinese keys (thousands of first characters at the root),
         # scanned only when the text has a Han character.
@@ -146,10 +152,42 @@ class AliasIndex:
         """The automata worth running over ``text`` (``has_han``: whether it has a Han character,
         when the caller knows)."""
         if has_han is None:
-            has_han = HAN_CHARACTER.search(text) is not None
+            has_han = script.has_han(text)
         if len(self.han_automaton) and has_han:
             return (self.automaton, self.han_automaton)
         return (self.automaton,)
+
+    # What the linker derives from the index, on first use and once per index: cached
+    # properties, so they are declared here, die with the index, and a restored index (built
+    # without __init__) derives them as a built one does. state() does not keep them.
+
+    @cached_property
+    def designated_keys(self) -> frozenset[str]:
+        """The keys written with an administrative word (``tinh lao cai``, 太原市): the linker
+        looks for a bare name inside those hits, and skips the search in a document without one."""
+        words = place_words()
+        return frozenset(
+            key for key in self.table
+            if key.startswith(words.designator_keys) or (len(key) >= 3 and key[-1] in words.han_place_suffixes)
+        )
+
+    @cached_property
+    def office_holders(self) -> dict[str, tuple[str, ...]]:
+        """folded short form → the office-holders (of the roles table) that have it."""
+        from toolkit.linking.shortforms import office_holders
+
+        return office_holders(self.lexicon)
+
+    @cached_property
+    def han_holder_forms(self) -> frozenset[str]:
+        """The Chinese short forms (a surname character) some office-holder has."""
+        return frozenset(k for k in self.office_holders if is_han_char(k[:1]))
+
+    @cached_property
+    def short_forms_by_id(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """entity id → its short forms, filled by ``shortforms.py`` as it meets people (hashing
+        an entity costs more than its id)."""
+        return {}
 
     def __len__(self) -> int:
         return len(self.table)

@@ -14,7 +14,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from toolkit.linking.keys import is_han_char
+from toolkit.designators import place_words
+from toolkit.script import is_han_char
 
 _JIEBA_LOCK = threading.Lock()
 _TAUGHT: set[str] = set()
@@ -125,13 +126,10 @@ def _overlapping_runs(text: str, spans: list[tuple[int, int]]):
 __all__ = ["chinese_hits_on_word_edges", "cuts_a_word", "jieba_user_words", "teach_jieba", "USER_WORD_FREQUENCY"]
 
 
-HAN_PLACE_SUFFIXES = frozenset("省市县區区州")
-
-
 def suffix_belongs(text: str, start: int, end: int) -> bool:
     """Whether the place suffix at ``text[end]`` belongs to the name before it: 太原|市 and 太原市
     yes, 河内|市长 no (the character starts another word)."""
-    if end >= len(text) or text[end] not in HAN_PLACE_SUFFIXES:
+    if end >= len(text) or text[end] not in place_words().han_place_suffixes:
         return False
     run = han_run(text, start, end + 1)
     for word_start, word_end in word_edges(text, *run):

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from toolkit.text.folding import fold
-from toolkit.linking.keys import has_marks, is_han_char
+from toolkit.keys import search_key
+from toolkit.script import has_marks, is_han_char
 
 PREFIX = "nil:"
 _SYLLABLES = re.compile(r"[^\W\d_]+")
@@ -44,7 +44,7 @@ def _hanviet_pinyin(syllables: list[str], toned: bool) -> list[str]:
             (char, pinyin), _ = max(distribution.items(), key=lambda item: (item[1], item[0]))
             out.append(pinyin.replace("v", "u"))
         else:
-            out.append(fold(syllable))
+            out.append(search_key(syllable))
     return out
 
 

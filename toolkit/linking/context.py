@@ -3,7 +3,7 @@
 A title says a person follows (``Chủ tịch``, ``President``, ``主席``), and which office: the
 office picks one of two people sharing a name (``Ambassador He Wei`` is 何炜, not 何维) and lets
 a bare surname reach the one office-holder who has it (``Chủ tịch Tập``, ``President Xi``,
-``习主席``). Offices come from ``lexicons/linking/roles.tsv``.
+``习主席``). Titles come from ``lexicons/linking/titles.tsv``, offices held from ``roles.tsv``.
 """
 
 from __future__ import annotations
@@ -11,26 +11,24 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from toolkit.text.folding import fold
+from toolkit.keys import search_key
+from toolkit.resources import lexicon_path
+from toolkit.tables import TableError, read_tsv
 
-# folded title → offices it names ("" for an honorific that only says: a person follows)
-TITLES: dict[str, tuple[str, ...]] = {
-    # Vietnamese
-    "chu tich nuoc": ("president",), "chu tich": ("president", "chairman"), "tong bi thu": ("general-secretary",),
-    "thu tuong": ("prime-minister",), "chu tich quoc hoi": ("chairman",), "pho chu tich": ("vice-chairman",),
-    "dai su": ("ambassador",), "bo truong ngoai giao": ("foreign-minister",), "bo truong": ("minister",),
-    "nguoi phat ngon": ("spokesperson",), "ong": ("",), "ba": ("",), "dong chi": ("",), "ngai": ("",),
-    # English
-    "president": ("president",), "general secretary": ("general-secretary",), "prime minister": ("prime-minister",),
-    "premier": ("prime-minister",), "chairman": ("chairman",), "vice chairman": ("vice-chairman",),
-    "vice chairwoman": ("vice-chairman",), "ambassador": ("ambassador",), "foreign minister": ("foreign-minister",),
-    "minister": ("minister",), "spokesperson": ("spokesperson",), "spokesman": ("spokesperson",),
-    "spokeswoman": ("spokesperson",), "mr": ("",), "mrs": ("",), "ms": ("",), "madam": ("",),
-    # Chinese (after the name, or before it)
-    "主席": ("president", "chairman"), "国家主席": ("president",), "总书记": ("general-secretary",),
-    "总理": ("prime-minister",), "大使": ("ambassador",), "副主席": ("vice-chairman",), "外长": ("foreign-minister",),
-    "部长": ("minister",), "发言人": ("spokesperson",), "同志": ("",), "先生": ("",), "女士": ("",),
-}
+
+def _titles() -> dict[str, tuple[str, ...]]:
+    """folded title → offices it names ("" for an honorific that only says: a person follows),
+    from ``lexicons/linking/titles.tsv``."""
+    path = lexicon_path("linking", "titles.tsv")
+    table: dict[str, tuple[str, ...]] = {}
+    for number, (title, lang, offices) in read_tsv(path, ("title", "lang", "offices")):
+        if lang not in ("vi", "en", "zh") or not title:
+            raise TableError(f"expected a title and a language vi, en or zh, got {title!r}, {lang!r}", path, number)
+        table[search_key(title)] = tuple(offices.split("|"))
+    return table
+
+
+TITLES: dict[str, tuple[str, ...]] = _titles()
 
 # a title may stand this many folded characters before the name ("Ambassador to Việt Nam He Wei")
 _TITLE_REACH = 40
@@ -49,20 +47,9 @@ _BRIDGE = re.compile(r"^(?: (?:to|of|in|tai|cua|trung quoc|viet nam|vietnam|chin
 @cache
 def roles() -> dict[str, frozenset[str]]:
     """entity id → offices held (``lexicons/linking/roles.tsv``)."""
-    from toolkit.resources import lexicon_path
-
     table: dict[str, frozenset[str]] = {}
-    path = lexicon_path("linking", "roles.tsv")
-    header = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        row = dict(zip(header, cells))
-        table[row["id"]] = frozenset(row["roles"].split("|"))
+    for _, (entity_id, offices, _source) in read_tsv(lexicon_path("linking", "roles.tsv"), ("id", "roles", "source")):
+        table[entity_id] = frozenset(offices.split("|"))
     return table
 
 
@@ -77,7 +64,7 @@ def title_before(text: str, start: int) -> tuple[str, ...] | None:
         return TITLES[han.group(0)]
     if not window[-1:].isspace():
         return None  # the name is glued to what precedes it: no Latin title
-    folded = fold(window)
+    folded = search_key(window)
     if not folded:
         return None
     last_words = folded.rsplit(" ", _LATIN_TITLE_WORDS)[-_LATIN_TITLE_WORDS:]

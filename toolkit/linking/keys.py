@@ -1,7 +1,7 @@
 """Every search key of an entity, derived through the normalisers.
 
-A key lives in fold space (``toolkit.fold``): ``Hà Nội``, ``Ha Noi`` and ``HÀ NỘI`` all give
-``ha noi``. Beside the folded names, aliases and abbreviations an entity gets derived keys:
+A key is a link key (``toolkit.keys.link_key``: the scan key in lower case): ``Hà Nội``,
+``Ha Noi`` and ``HÀ NỘI`` all give ``ha noi``. Beside the folded names, aliases and abbreviations an entity gets derived keys:
 run-together forms of short place names (``hanoi``, ``vietnam``), the pinyin and Hán-Việt keys
 of its Chinese name (习近平 → ``xi jinping``, ``tap can binh``) when ``reads_chinese`` says the
 name is read so (not 安哥拉, Angola's transcription), and the hanzi themselves.
@@ -12,19 +12,14 @@ stored one.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from toolkit.lexicon.model import reads_chinese
-from toolkit.linking.scan import canonical, scan_fold
+from toolkit.keys import link_key, scan_key
+from toolkit.script import has_han
 
-
-def fold(text: str) -> str:
-    """The canonical key of a written name (the scan key in lower case)."""
-    return canonical(scan_fold(text))
 
 # How much a key is worth by where it came from: a stored name beats a derived reading.
 ORIGIN_WEIGHTS: dict[str, float] = {
@@ -55,25 +50,9 @@ class Candidate:
         return ORIGIN_WEIGHTS[self.origin]
 
 
-def is_han_char(char: str) -> bool:
-    # the CJK blocks, without a unicodedata.name() call per character
-    code = ord(char)
-    return (0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF)
-
-
-HAN_CHARACTER = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
-
-
 def is_han_key(key: str) -> bool:
-    """A key scanned on characters (Chinese) rather than on words."""
-    return HAN_CHARACTER.search(key) is not None
-
-
-def has_marks(text: str) -> bool:
-    """Whether ``text`` carries a diacritic or đ (a Vietnamese spelling, not a bare Latin one)."""
-    if text.isascii():
-        return False
-    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) or "đ" in text.casefold()
+    """A key scanned on characters (Chinese) rather than on words: it has a Han character."""
+    return has_han(key)
 
 
 def _joined(key: str) -> str | None:
@@ -92,7 +71,7 @@ def _chinese_kind(entity_type: str, hanzi: str) -> str:
 def entity_keys(entity) -> Iterator[tuple[str, Candidate]]:
     """(key, candidate) for every search key of one lexicon entity, stored names first."""
     for name in entity.names:
-        key = fold(name.text)
+        key = link_key(name.text)
         if len(key) < 2 and not is_han_key(key):
             continue
         yield key, Candidate(entity.id, entity.type, name.kind, name.lang, name.text)
@@ -124,13 +103,13 @@ def written_forms(key: str, candidate: Candidate) -> set[str]:
     if is_han_key(key):
         return {key}
     if candidate.origin == "abbr":
-        return {scan_fold(candidate.surface)}
+        return {scan_key(candidate.surface)}
     if candidate.origin in ("pinyin", "hanviet") or is_han_key(candidate.surface):
         base = " ".join(word.capitalize() for word in key.split(" "))
     elif candidate.origin == "joined":
         base = key.capitalize()
     else:
-        base = scan_fold(candidate.surface)
+        base = scan_key(candidate.surface)
     if base.lower() != key:
         base = key
     words = base.split(" ")
@@ -160,4 +139,4 @@ def key_table(entities: Iterable) -> dict[str, tuple[Candidate, ...]]:
     return {key: tuple(by_entity.values()) for key, by_entity in table.items()}
 
 
-__all__ = ["Candidate", "ORIGIN_WEIGHTS", "entity_keys", "has_marks", "is_han_char", "is_han_key", "key_table"]
+__all__ = ["Candidate", "ORIGIN_WEIGHTS", "entity_keys", "is_han_key", "key_table"]

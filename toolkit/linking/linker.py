@@ -16,20 +16,22 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from toolkit.text.folding import fold
+from toolkit import script
+from toolkit.designators import place_words
+from toolkit.keys import marked_key, search_key
 from toolkit.linking import context
 from toolkit.linking.automaton import AliasIndex, alias_index
 from toolkit.linking.boundaries import chinese_hits_on_word_edges, suffix_belongs
-from toolkit.linking.keys import HAN_CHARACTER, ORIGIN_WEIGHTS, Candidate, has_marks, is_han_char
+from toolkit.linking.keys import ORIGIN_WEIGHTS, Candidate
 from toolkit.linking.mentions import Mention
 from toolkit.linking.scan import Hit, layout_of, scan
 from toolkit.linking.spans import TakenSpans
+from toolkit.script import HAN_CHARACTER, has_marks, is_han_char
 
 if TYPE_CHECKING:
     from toolkit.lexicon import Lexicon
@@ -38,10 +40,6 @@ _FITTING_CACHE = 200_000  # (written form, key) → candidates that fit, kept pe
 SHORT_FORM_MARK = "\x00"  # as in shortforms.py (imported only once a short form may be there)
 
 LANGS = ("vi", "en", "zh")
-_PLACE_BEFORE = re.compile(r"(?:^|\s)(tỉnh|thành phố|huyện|thị xã|province of|city of|tp\.?)\s*$", re.IGNORECASE)
-_PLACE_AFTER = re.compile(r"^\s*(province|city|county|district|municipality)\b|^(省|市|县|區|区)", re.IGNORECASE)
-_DISTRICT_WORDS = frozenset({"huyện", "thị xã", "county", "district", "县", "区", "區"})
-_PROVINCE_WORDS = frozenset({"tỉnh", "province", "province of", "省"})
 
 
 def detect_language(text: str, has_han: bool | None = None) -> str:
@@ -61,10 +59,6 @@ def detect_language(text: str, has_han: bool | None = None) -> str:
 
 
 # ----------------------------------------------------------------------------- written-form checks
-
-def _nfc_fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold()
-
 
 # punctuation a name may not straddle unless the name itself is written with it: "(CPC) Central
 # Committee" is two names, "China-ASEAN Free Trade Area 3.0" one
@@ -91,7 +85,7 @@ def written_form_fits(written: str, candidate: Candidate, key: str) -> bool:
         return False  # "china" the porcelain, "my" the pronoun
     if words == 1 and has_marks(surface) and not written.isupper():
         # one syllable with its marks: Mỹ, not My; Huế, not Hue in a sentence
-        return _nfc_fold(written) == _nfc_fold(surface)
+        return marked_key(written) == marked_key(surface)
     return True
 
 
@@ -232,21 +226,19 @@ def _ancestors(lexicon, entity_id: str) -> list[str]:
     return found
 
 
-_DESIGNATOR_WORDS = {"tinh": "tỉnh", "thanh pho": "thành phố", "huyen": "huyện", "thi xa": "thị xã", "tp": "tp"}
-
-
 def _place_word(text: str, start: int, end: int, hit: Hit | None = None) -> str | None:
     """The administrative word written with a place name, before it, after it, or inside the hit."""
+    words = place_words()
     if hit is not None:
-        if hit.han and hit.key[-1] in _HAN_PLACE_SUFFIXES:
+        if hit.han and hit.key[-1] in words.han_place_suffixes:
             return hit.key[-1]
-        for designator in _DESIGNATOR_KEYS:
+        for designator in words.designator_keys:
             if hit.key.startswith(designator):
-                return _DESIGNATOR_WORDS[designator.strip()]
-    before = _PLACE_BEFORE.search(text[max(0, start - 20):start])
+                return words.designator_words[designator.strip()]
+    before = words.place_before.search(text[max(0, start - 20):start])
     if before:
         return before.group(1).lower()
-    after = _PLACE_AFTER.match(text[end:end + 15])
+    after = words.place_after.match(text[end:end + 15])
     if after:
         return (after.group(1) or after.group(2)).lower()
     return None
@@ -270,9 +262,9 @@ def _context_weight(hit: Hit, candidate: Candidate, document: _Document, lexicon
     if place_word is not None and candidate.type == "place":
         weight += 0.2
         local = _is_local_unit(lexicon, candidate.entity)
-        if place_word in _DISTRICT_WORDS:
+        if place_word in place_words().district_words:
             weight += 0.4 if local else -0.3
-        if place_word in _PROVINCE_WORDS:
+        if place_word in place_words().province_words:
             weight += 0.4 if not local else -0.3
     ancestors = [a for a in _ancestors(lexicon, candidate.entity) if not _is_country(a)]
     for ancestor in ancestors:
@@ -317,9 +309,11 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
     if has_marks(written):
         # marks the fold key drops still tell names apart: written Lương, a name written Luồng
         # is another one (a name without marks, or in Chinese characters, says nothing)
-        written = _nfc_fold(written)
+        written = marked_key(written)
+        # (search_key, as ever: it agrees with the hit's link key but on a few letters such as ß and ς)
         weights = [
-            w - _OTHER_MARKS if has_marks(c.surface) and _nfc_fold(c.surface) != written and fold(c.surface) == hit.key else w
+            w - _OTHER_MARKS
+            if has_marks(c.surface) and marked_key(c.surface) != written and search_key(c.surface) == hit.key else w
             for c, w in zip(candidates, weights)
         ]
     best = max(range(len(candidates)), key=lambda i: (weights[i], -i))
@@ -335,36 +329,21 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
 
 
 _OTHER_MARKS = 0.4  # a candidate written with other marks than the text's
-_HAN_PLACE_SUFFIXES = frozenset("市省县區区州")
-_DESIGNATOR_KEYS = ("tinh ", "thanh pho ", "huyen ", "thi xa ", "tp ")
 
 
 def _bare_span(text: str, hit: Hit) -> tuple[int, int] | None:
     """Where the bare name sits inside a hit written with its administrative word."""
     if hit.han:
-        if hit.end - hit.start >= 3 and hit.key[-1] in _HAN_PLACE_SUFFIXES:
+        if hit.end - hit.start >= 3 and hit.key[-1] in place_words().han_place_suffixes:
             return hit.start, hit.end - 1
         return None
-    for designator in _DESIGNATOR_KEYS:
+    for designator in place_words().designator_keys:
         if hit.key.startswith(designator):
             words = len(designator.split())
             pieces = text[hit.start:hit.end].split(None, words)
             if len(pieces) > words:
                 return hit.end - len(pieces[-1]), hit.end
     return None
-
-
-def _designated_keys(index: AliasIndex) -> frozenset[str]:
-    """The index's keys written with an administrative word (``_bare_span`` may find a bare name
-    inside them), found once per index so that a document without one skips the search."""
-    keys = getattr(index, "_designated_keys", None)
-    if keys is None:
-        keys = frozenset(
-            key for key in index.table
-            if key.startswith(_DESIGNATOR_KEYS) or (len(key) >= 3 and key[-1] in _HAN_PLACE_SUFFIXES)
-        )
-        index._designated_keys = keys
-    return keys
 
 
 def _with_bare_place_names(text: str, found):
@@ -406,7 +385,7 @@ def link(text: str, lang: str | None = None, lexicon: Lexicon | AliasIndex | Non
     index = lexicon if isinstance(lexicon, AliasIndex) else alias_index(lexicon)
     layout = layout_of(text)
     # Han characters fold to themselves, and nothing else in a key is outside ASCII but other scripts
-    has_han = not layout.hay.isascii() and HAN_CHARACTER.search(layout.hay) is not None
+    has_han = script.has_han(layout.hay)
     lang = lang or detect_language(text, has_han)
     mentions, short_hits = _known_mentions(text, layout, index, lang, has_han)
     if short_hits or lang == "zh" or any(m.type == "person" for m in mentions):
@@ -487,7 +466,7 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
         if han_spans:
             on_edges = chinese_hits_on_word_edges(text, han_spans, index.lexicon)
             found = [(h, c) for h, c in found if not h.han or (h.start, h.end) in on_edges]
-    if not _designated_keys(index).isdisjoint([h.key for h, _ in found]):
+    if not index.designated_keys.isdisjoint([h.key for h, _ in found]):
         found = _with_bare_place_names(text, found)
     chosen = longest_first(found)
     lexicon = index.lexicon
@@ -521,18 +500,15 @@ def _document(text: str, chosen, lexicon, lang: str) -> "_Document":
     return document
 
 
-_DESIGNATOR_LAST_CHARACTERS = frozenset("hHốỐnNãÃpP.\u0301\u0303")  # tỉnh phố huyện xã tp., NFC or NFD
-_DESIGNATOR_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(tỉnh|thành phố|huyện|thị xã|tp\.?)\s+$", re.IGNORECASE)
-
-
 def _with_designator(text: str, start: int, end: int, han: bool) -> tuple[int, int]:
     """A place mention takes in the administrative word written with it: ``tỉnh Thái Nguyên``,
     ``huyện Trùng Khánh``, ``太原市``, ``重庆县`` (not 河内 in 河内市长: 市长 is another word)."""
     if han:
         return (start, end + 1) if suffix_belongs(text, start, end) else (start, end)
-    if start < 3 or not text[start - 1].isspace() or text[start - 2] not in _DESIGNATOR_LAST_CHARACTERS:
+    words = place_words()
+    if start < 3 or not text[start - 1].isspace() or text[start - 2] not in words.designator_last_characters:
         return start, end  # no administrative word can end right before the name
-    before = _DESIGNATOR_BEFORE.search(text[max(0, start - 12):start])
+    before = words.designator_before.search(text[max(0, start - 12):start])
     if before:
         return start - len(before.group(0)), end
     return start, end

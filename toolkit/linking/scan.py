@@ -5,7 +5,7 @@ i/y merged, punctuation squashed, but ``Hà Nội`` becomes ``Ha Noi`` and ``ph�
 ``phap luat``. Keeping case in the key lets the automaton itself tell the name ``Pháp`` (France)
 from the word ``pháp`` (law): the alias index stores each name in the case forms a name is
 written in (as in the lexicon, UPPER, and for long names any case), so lower-case words do not
-even become hits. The linker then compares keys in lower case (``canonical``).
+even become hits. The linker then compares keys in lower case (``toolkit.keys.link_key``).
 
 The automaton runs over the *scan string*: the key with a space before and after it (every
 pattern is a key between two spaces, so a hit starts and ends on a word edge). Two layouts build
@@ -29,19 +29,10 @@ from functools import lru_cache
 from itertools import accumulate
 
 from toolkit.text.characters import INVISIBLE
-from toolkit.text.folding import Folded, fold, fold_with_offsets
+from toolkit.text.folding import Folded, fold_with_offsets
+from toolkit.keys import scan_key
 from toolkit.linking.aligned import aligned_key
 from toolkit.text.wordcache import WordMemo
-
-
-def scan_fold(text: str) -> str:
-    """``Hà Nội–Trung Quốc`` → ``Ha Noi Trung Quoc``: the fold key with its case kept."""
-    return fold(text, keep_case=True)
-
-
-def canonical(key: str) -> str:
-    """The lower-case form every table of the linker is keyed by."""
-    return key.lower()
 
 
 # ----------------------------------------------------------------------------- aligned layout
@@ -175,7 +166,7 @@ class AlignedLayout:
 
 def _segment(piece: str) -> str:
     """A piece as it stands in the piece layout's scan string: its key, then the separator."""
-    key = scan_fold(piece)
+    key = scan_key(piece)
     return key + " " if key else ""
 
 
@@ -201,7 +192,7 @@ _SPANNED_PIECE = 64  # longest piece whose spans are kept (memory stays small wh
 
 @lru_cache(maxsize=65536)
 def piece_offsets(piece: str) -> Folded:
-    """``scan_fold(piece)`` character by character, keeping where each key character came from."""
+    """``scan_key(piece)`` character by character, keeping where each key character came from."""
     return fold_with_offsets(piece, keep_case=True)
 
 
@@ -286,7 +277,7 @@ def layout_of(text: str) -> AlignedLayout | PieceLayout:
 
 @dataclass(slots=True)
 class Hit:
-    """A key found in the text: ``[start, end)`` in the original text; ``key`` is canonical."""
+    """A key found in the text: ``[start, end)`` in the original text; ``key`` is its link key (lower case)."""
 
     start: int
     end: int
@@ -324,4 +315,4 @@ def _key_positions(hay: str, hits, deferred: str | None, put_off: list | None):
         yield first, last, key, han
 
 
-__all__ = ["AlignedLayout", "Hit", "PieceLayout", "canonical", "layout_of", "piece_offsets", "scan", "scan_fold"]
+__all__ = ["AlignedLayout", "Hit", "PieceLayout", "layout_of", "piece_offsets", "scan"]

@@ -9,11 +9,11 @@ after it), when exactly one office-holder of that title has that short form.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from toolkit.linking.keys import fold
+from toolkit.keys import link_key
 from toolkit.linking import context
-from toolkit.linking.keys import HAN_CHARACTER, has_marks, is_han_char
+from toolkit.script import HAN_CHARACTER, has_marks, is_han_char
 from toolkit.linking.mentions import Mention
 from toolkit.linking.spans import TakenSpans
 
@@ -37,10 +37,10 @@ def short_forms(entity) -> tuple[tuple[str, str], ...]:
     if vietnamese:
         for name in (vi, en):
             if name and len(name.split()) >= 2:
-                forms.append((fold(name.split()[-1]), name.split()[-1]))
+                forms.append((link_key(name.split()[-1]), name.split()[-1]))
         return tuple(forms)
     if en and len(en.split()) >= 2:
-        forms.append((fold(en.split()[0]), en.split()[0]))
+        forms.append((link_key(en.split()[0]), en.split()[0]))
     if zh and all(is_han_char(c) for c in zh) and len(zh) >= 2:
         from toolkit.chinese.readings import hanviet, hanviet_keys
 
@@ -61,12 +61,12 @@ def short_form_keys(lexicon) -> set[str]:
     return keys
 
 
-@cache
-def _office_holders(index) -> dict[str, tuple[str, ...]]:
-    """folded short form → office-holders (of the roles table) that have it."""
+def office_holders(lexicon) -> dict[str, tuple[str, ...]]:
+    """folded short form → office-holders (of the roles table) that have it (kept per index:
+    ``AliasIndex.office_holders``)."""
     table: dict[str, list[str]] = {}
     for entity_id in context.roles():
-        entity = index.lexicon.get(entity_id)
+        entity = lexicon.get(entity_id)
         if entity is None:
             continue
         for key, _ in short_forms(entity):
@@ -74,20 +74,6 @@ def _office_holders(index) -> dict[str, tuple[str, ...]]:
             if entity_id not in table[key]:
                 table[key].append(entity_id)
     return {key: tuple(ids) for key, ids in table.items()}
-
-
-def _forms_by_id(index) -> dict[str, tuple[tuple[str, str], ...]]:
-    """entity id → its short forms, kept on the index (hashing an entity costs more than its id)."""
-    table = getattr(index, "_short_forms_by_id", None)
-    if table is None:
-        table = index._short_forms_by_id = {}
-    return table
-
-
-@cache
-def _han_holder_forms(index) -> frozenset[str]:
-    """The Chinese short forms (a surname character) some office-holder has."""
-    return frozenset(k for k in _office_holders(index) if is_han_char(k[:1]))
 
 
 def _written_fits(written: str, form: str) -> bool:
@@ -110,7 +96,7 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
     when None)."""
     lexicon = index.lexicon
     antecedents: dict[str, list[tuple[str, str]]] = {}
-    forms_of = _forms_by_id(index)
+    forms_of = index.short_forms_by_id
     for mention in mentions:
         if mention.type != "person" or mention.entity is None:
             continue
@@ -122,11 +108,11 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
             choices = antecedents.setdefault(key, [])
             if all(entity_id != mention.entity for entity_id, _ in choices):
                 choices.append((mention.entity, written))
-    holders = _office_holders(index)
+    holders = index.office_holders
     wanted = sorted((first, last) for _, first, last, key in short_hits if key in antecedents or key in holders)
     spans = short_hits[0][0].spans(wanted) if wanted else []
     if has_han if has_han is not None else HAN_CHARACTER.search(text) is not None:
-        han_forms = _han_holder_forms(index) | frozenset(k for k in antecedents if is_han_char(k[:1]))
+        han_forms = index.han_holder_forms | frozenset(k for k in antecedents if is_han_char(k[:1]))
         if han_forms:
             spans += [(m.start(), m.end()) for m in _han_pattern(han_forms).finditer(text)]
     if not spans:
@@ -138,7 +124,7 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
             continue
         written = text[start:end]
         han = is_han_char(written[:1])
-        key = written if han else fold(written)
+        key = written if han else link_key(written)
         choices = antecedents.get(key, [])
         settled = len(choices) == 1 and _written_fits(written, choices[0][1])
         # a Latin short form of the one person named in full needs no title (looking costs more

@@ -21,10 +21,10 @@ import re
 from functools import cache
 from typing import Any
 
-from toolkit.text.folding import fold
+from toolkit.keys import search_key
 from toolkit.linking import context
 from toolkit.linking.clustering import cluster_key
-from toolkit.linking.keys import HAN_CHARACTER, is_han_char
+from toolkit.script import HAN_CHARACTER, is_han_char
 from toolkit.linking.mentions import Mention
 from toolkit.linking.spans import TakenSpans
 
@@ -81,7 +81,7 @@ def unknown_mentions(text: str, lang: str, index, known: list[Mention], ner: boo
 
 def _is_title(written: str) -> bool:
     """``Tong Bi`` (of an unaccented ``Tong Bi thu``) or ``Chu tich`` is a title, not a name."""
-    key = fold(written)
+    key = search_key(written)
     return any(title == key or title.startswith(key + " ") for title in context.TITLES)
 
 
@@ -200,7 +200,7 @@ def vietnamese_capitalised_names(text: str) -> list[tuple[int, int, str, float]]
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else match.end()
             words = words[1:]
         if 2 <= len(words) <= 4 and words[0].lower() not in _INSTITUTION_WORDS:
-            kind = "person" if fold(words[0]) in VIETNAMESE_SURNAMES else "place"
+            kind = "person" if search_key(words[0]) in VIETNAMESE_SURNAMES else "place"
             found.append((start, match.end(), kind, GUESS_SCORE))
     return found
 
@@ -219,7 +219,7 @@ def capitalised_spans(text: str, min_words: int = 2, max_words: int = 3):
 # ----------------------------------------------------------------------------- English
 
 def _reads_as_name(run: str) -> bool:
-    words = fold(run).split()
+    words = search_key(run).split()
     if words and words[0] in VIETNAMESE_SURNAMES and all(w.isalpha() for w in words):
         return True
     from toolkit.chinese.romanised import romanised_syllables

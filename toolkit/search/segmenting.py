@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 from toolkit.text.folding import fold
+from toolkit.script import HAN_RANGES
 
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
+_HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
 _TAUGHT = False
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from toolkit.resources import lexicon_path
+from toolkit.tables import TableError
 from toolkit.vietnamese.letters import ascii_letter
 from toolkit.vietnamese.syllable import ONSETS, segment_letters, written_rimes
 from toolkit.vietnamese.tones import place_tones
@@ -94,7 +95,7 @@ def _priors() -> _Priors:
     text = path.read_text(encoding="utf-8")
     header_end = text.find("kind\tsyllables\tcount\n")
     if header_end < 0:
-        raise ValueError(f"{path}: the header line 'kind<TAB>syllables<TAB>count' is missing")
+        raise TableError("the header line 'kind<TAB>syllables<TAB>count' is missing", path)
     body_start = header_end + len("kind\tsyllables\tcount\n")
     # the whole table in one C-level split: kind, syllables, count, kind, syllables, count, ...
     cells = text[body_start:].rstrip("\n").replace("\n", "\t").split("\t")
@@ -131,11 +132,11 @@ def _raise_first_bad_row(path, lines_before: int, body: str) -> None:
     for number, line in enumerate(body.splitlines(), start=lines_before + 1):
         fields = line.split("\t")
         if len(fields) != 3 or fields[0] not in order or not fields[2].isdigit():
-            raise ValueError(f"{path}:{number}: expected '{'|'.join(_KINDS)}<TAB>syllables<TAB>count', got {line!r}")
+            raise TableError(f"expected '{'|'.join(_KINDS)}<TAB>syllables<TAB>count', got {line!r}", path, number)
         if order[fields[0]] < rank:
-            raise ValueError(f"{path}:{number}: rows must be grouped by kind in the order {', '.join(_KINDS)}")
+            raise TableError(f"rows must be grouped by kind in the order {', '.join(_KINDS)}", path, number)
         rank = order[fields[0]]
-    raise ValueError(f"{path}: malformed table")
+    raise TableError("malformed table", path)
 
 
 def split_syllables(word: str, limit: int | None = None) -> list[tuple[list[str], float]]:

@@ -1,0 +1,101 @@
+"""Place and designator words (``lexicons/linking/designators.tsv``), read once, in the forms
+their users need: the linker's cues and mention edges, and the Chinese readings' place test.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from toolkit.keys import search_key
+from toolkit.resources import lexicon_path
+from toolkit.tables import TableError, read_tsv
+
+_COLUMNS = ("word", "lang", "kind", "rank")
+_KINDS = ("before", "after", "suffix", "final")
+_RANKS = ("province", "city", "district", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Designator:
+    word: str  # as written, without the optional final "."
+    lang: str
+    kind: str
+    rank: str
+    optional_dot: bool  # "tp." may be written "tp"
+
+
+@dataclass(frozen=True)
+class PlaceWords:
+    """The table's words, grouped as the linker and the readings ask for them."""
+
+    # a written place word (lower case) → what it says of the place's rank
+    province_words: frozenset[str]
+    district_words: frozenset[str]
+    # a word before the name ("tỉnh", "province of") or after it ("province", 省), in text
+    place_before: re.Pattern
+    place_after: re.Pattern
+    # the Vietnamese words before a name, as the lexicon writes them into names ("tỉnh Lào Cai")
+    designator_before: re.Pattern
+    designator_keys: tuple[str, ...]  # their fold keys with a space after ("tinh ")
+    designator_words: dict[str, str]  # fold key → written word ("tinh" → "tỉnh")
+    designator_last_characters: frozenset[str]  # what such a word can end with, NFC or NFD, any case
+    # Chinese characters a place name is written ending with (太原市, 云南省, 广州)
+    han_place_suffixes: frozenset[str]
+    # every Chinese character place names end with (also 江, 山, 岛…): a name read as a place
+    han_place_finals: frozenset[str]
+
+
+def _alternation(rows: list[Designator]) -> str:
+    return "|".join(re.escape(r.word) + (r"\.?" if r.optional_dot else "") for r in rows)
+
+
+def designator_rows() -> list[Designator]:
+    """The rows of ``designators.tsv``, in its order."""
+    path = lexicon_path("linking", "designators.tsv")
+    rows = []
+    for number, (word, lang, kind, rank) in read_tsv(path, _COLUMNS):
+        if kind not in _KINDS:
+            raise TableError(f"unknown kind {kind!r} (known: {', '.join(_KINDS)})", path, number, "kind")
+        if rank not in _RANKS:
+            raise TableError(f"unknown rank {rank!r}", path, number, "rank")
+        if not word.strip(".") or word != word.lower():
+            raise TableError(f"expected a word in lower case, got {word!r}", path, number, "word")
+        if lang == "zh" and len(word) != 1:
+            raise TableError("a Chinese place word is one character", path, number, "word")
+        dot = word.endswith(".")
+        rows.append(Designator(word.removesuffix("."), lang, kind, rank, dot))
+    return rows
+
+
+@cache
+def place_words() -> PlaceWords:
+    rows = designator_rows()
+    before = [r for r in rows if r.kind == "before"]
+    vietnamese = [r for r in before if r.lang == "vi"]
+    after_words = [r for r in rows if r.kind == "after" and r.lang != "zh"]
+    after_han = [r for r in rows if r.kind == "after" and r.lang == "zh"]
+    last: set[str] = set()
+    for r in vietnamese:
+        for form in (r.word, unicodedata.normalize("NFD", r.word)):
+            last |= {form[-1], form[-1].upper()}
+        if r.optional_dot:
+            last.add(".")
+    cues = [r for r in rows if r.kind in ("before", "after")]
+    return PlaceWords(
+        province_words=frozenset(r.word for r in cues if r.rank == "province"),
+        district_words=frozenset(r.word for r in cues if r.rank == "district"),
+        place_before=re.compile(rf"(?:^|\s)({_alternation(before)})\s*$", re.IGNORECASE),
+        place_after=re.compile(rf"^\s*({_alternation(after_words)})\b|^({_alternation(after_han)})", re.IGNORECASE),
+        designator_before=re.compile(rf"(?:^|(?<=[\s(\"“]))({_alternation(vietnamese)})\s+$", re.IGNORECASE),
+        designator_keys=tuple(search_key(r.word) + " " for r in vietnamese),
+        designator_words={search_key(r.word): r.word for r in vietnamese},
+        designator_last_characters=frozenset(last),
+        han_place_suffixes=frozenset(r.word for r in rows if r.lang == "zh" and r.kind in ("after", "suffix")),
+        han_place_finals=frozenset(r.word for r in rows if r.lang == "zh"),
+    )
+
+
+__all__ = ["Designator", "PlaceWords", "designator_rows", "place_words"]
