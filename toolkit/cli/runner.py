@@ -127,6 +127,7 @@ class _FileState:
     problems: int = 0
     cut_line_has_words: bool = False  # PerLine: the line a previous piece cut has words already
     bytes_read: int = 0
+    expect: Any = None  # in place: the file's os.stat_result when it was opened for reading
 
 
 @dataclass
@@ -216,6 +217,11 @@ class Runner:
             except OSError as error:
                 yield _Item(state, error=f"cannot read: {error.strerror or error}")
                 continue
+            if state.destination is not None and state.destination == source.path:
+                try:
+                    state.expect = os.fstat(stream.fileno())
+                except (OSError, AttributeError, ValueError):
+                    pass
             with stream:
                 try:
                     pieces = iter_pieces(
@@ -285,12 +291,22 @@ class Runner:
             except BrokenPipeError:
                 raise OutputClosed from None
             return
-        if state.out is None:
-            from toolkit.atomic import AtomicFile
+        try:
+            if state.out is None:
+                from toolkit.atomic import AtomicFile
 
-            state.out = AtomicFile(state.destination)
-            self._open.add(state.out)
-        state.out.write(data)
+                state.out = AtomicFile(state.destination, expect=state.expect)
+                self._open.add(state.out)
+            state.out.write(data)
+        except OSError as error:  # cannot create it, disk full, file size limit…
+            self._abort(state)
+            state.out = None
+            message = f"cannot write {state.destination}: {error.strerror or error}"
+            if state.passing_through:
+                state.passing_through = False
+                self.messages.message(f"sinoviet: {state.source.name}: {message}")
+            else:
+                self._fail(state, message, copy=False)
 
     def _finish(self, state: _FileState) -> None:
         try:
@@ -321,10 +337,12 @@ class Runner:
             self._write(state, b"")
         state.out.commit()
         self._open.discard(state.out)
+        for note in state.out.notes:
+            self.messages.message(f"sinoviet: note: {note}")
 
     # ------------------------------------------------------------------ failures
 
-    def _fail(self, state: _FileState, message: str, quiet: bool = False) -> None:
+    def _fail(self, state: _FileState, message: str, quiet: bool = False, copy: bool = True) -> None:
         state.failed = True
         if not quiet:
             self._count_failure(f"{state.source.name}: {message}")
@@ -333,7 +351,7 @@ class Runner:
         self.messages.advance(files=1)
         policy = self.job.on_error
         source_path = getattr(state.source, "path", None)
-        if policy == "copy" and isinstance(state.source, Source):
+        if policy == "copy" and copy and isinstance(state.source, Source):
             if state.destination is None:
                 state.passing_through = True
             elif state.destination == source_path:
@@ -375,8 +393,13 @@ class Runner:
 
     def _finish_passthrough(self, state: _FileState) -> None:
         if state.passing_through and state.destination is not None and state.out is not None and not state.out.closed:
-            state.out.commit()
             self._open.discard(state.out)
+            try:
+                state.out.commit()
+            except OSError as error:
+                self.messages.message(
+                    f"sinoviet: {state.source.name}: cannot write {state.destination}: {error.strerror or error}"
+                )
 
 
 def run_job(sources, job: Job, **options) -> Summary:
