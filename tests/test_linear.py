@@ -1,0 +1,74 @@
+"""Every character pass is linear in its input: shown by counting the work done, never by timing.
+
+The shapes are those of issue 18, item 3: a long letter run beside one Cyrillic or Greek
+letter, a long run before a combining mark, a million eths or marks. ``bench/bench_linear.py``
+times the same shapes at 10k, 100k and 1M characters (run by hand).
+"""
+
+from __future__ import annotations
+
+import regex
+import pytest
+
+from toolkit import characters
+from toolkit.characters import replace_lookalikes
+
+
+class _CountingPattern:
+    """A compiled pattern that adds up the characters each of its matches covered (plus one per call)."""
+
+    def __init__(self, pattern: regex.Pattern) -> None:
+        self.pattern = pattern
+        self.work = 0
+
+    def match(self, text, *positions):
+        found = self.pattern.match(text, *positions)
+        self.work += 1 + (found.end() - found.start() if found else 0)
+        return found
+
+
+SHAPES = {
+    "letters then a Cyrillic word": lambda n: "a" * n + " а",
+    "letters glued to a Cyrillic letter": lambda n: "a" * n + "а",
+    "Cyrillic letter then letters": lambda n: "а" + "a" * n,
+    "many mixed words": lambda n: "pаris " * (n // 6),
+    "Greek symbol in letters": lambda n: ("ab͵" * (n // 3)),
+    "letters then a mark": lambda n: "x" * n + "\u0301",
+    "eths": lambda n: "ð" * n,
+    "marks": lambda n: "\u0301" * n,
+}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_lookalike_pass_examines_each_character_a_bounded_number_of_times(shape, monkeypatch) -> None:
+    forward = _CountingPattern(characters._WORD_RUN)
+    backward = _CountingPattern(characters._WORD_RUN_BACK)
+    monkeypatch.setattr(characters, "_WORD_RUN", forward)
+    monkeypatch.setattr(characters, "_WORD_RUN_BACK", backward)
+    for size in (10_000, 100_000):
+        forward.work = backward.work = 0
+        text = SHAPES[shape](size)
+        replace_lookalikes(text)
+        assert forward.work + backward.work <= 3 * len(text) + 10, (shape, size)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pаris", "а͵b", "a͵b͵c", "xа͵", "Москва", "mоscow Москва", "ρizza ρ", "Ὸn", "a\u0301а b", "", "а", "͵"],
+)
+def test_the_lookalike_pass_replaces_what_the_word_pattern_replaced(text: str) -> None:
+    reference = regex.compile(r"[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*")
+    assert replace_lookalikes(text) == reference.sub(characters._unmask_word, text)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("aoxPé ,.-\u0301\u0300") + list("аоРρΟѕ͵҂Москвαβ") + ["\u0483", "Ὸ", "\u200b"])
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_the_linear_lookalike_pass_agrees_with_the_word_pattern(text: str) -> None:
+    reference = regex.compile(r"[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*")
+    assert replace_lookalikes(text) == reference.sub(characters._unmask_word, text)
