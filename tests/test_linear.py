@@ -72,3 +72,37 @@ _ALPHABET = st.sampled_from(list("aoxPé ,.-\u0301\u0300") + list("аоРρΟѕ�
 def test_the_linear_lookalike_pass_agrees_with_the_word_pattern(text: str) -> None:
     reference = regex.compile(r"[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*")
     assert replace_lookalikes(text) == reference.sub(characters._unmask_word, text)
+
+
+class _CountingList(list):
+    """A list that counts the elements read from it (by iteration, index or slice)."""
+
+    reads = 0
+
+    def __iter__(self):
+        for item in super().__iter__():
+            _CountingList.reads += 1
+            yield item
+
+    def __getitem__(self, index):
+        found = super().__getitem__(index)
+        _CountingList.reads += len(found) if isinstance(index, slice) else 1
+        return found
+
+
+def test_chinese_hits_are_checked_against_the_words_near_them_only(monkeypatch) -> None:
+    from toolkit.linking import boundaries
+
+    words = boundaries.word_edges
+    monkeypatch.setattr(boundaries, "word_edges", lambda text, start, end: _CountingList(words(text, start, end)))
+    monkeypatch.setattr(boundaries, "teach_jieba", lambda lexicon: None)
+    unit = "越南国家主席武文赏会见中国总理李强"
+    reads = []
+    for copies in (50, 500):
+        text = unit * copies
+        spans = [(k * len(unit) + 2, k * len(unit) + 4) for k in range(copies)]  # 国家 in each copy
+        _CountingList.reads = 0
+        kept = boundaries.chinese_hits_on_word_edges(text, spans, lexicon=None)
+        assert len(kept) == copies
+        reads.append(_CountingList.reads)
+    assert reads[1] <= 12 * reads[0], reads  # 10× the text, about 10× the words read (not 100×)
