@@ -18,6 +18,7 @@ processor: any object with that ``process`` method that pickles.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
@@ -129,7 +130,14 @@ class JsonlField:
         return Processed("".join(output), changed=changed, problems=problems)
 
     def _record(self, line: str) -> tuple[str, str | None, bool]:
-        """(record written back, problem or None, whether the field's text changed)."""
+        """(record written back, problem or None, whether the field's text changed).
+
+        The record is written back as it was read, byte for byte, with the new value spliced
+        in: in place of the ``to`` field's value when the record has one (its last, the one
+        a JSON reader keeps), else as a new last member. Numbers (``1e400``, ``1.10``), escapes,
+        spacing and duplicate keys are kept; a lone surrogate escape (``"\\ud800"``) outside
+        the field read is kept too.
+        """
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
@@ -140,8 +148,58 @@ class JsonlField:
         if not isinstance(value, str):
             what = "no field" if self.field not in record else f"a {type(value).__name__} in field"
             return "", f"{what} {self.field!r} (a string is needed)", False
-        result = record[self.to] = self.function(value)
-        return json.dumps(record, ensure_ascii=False), None, result != value
+        if _SURROGATE.search(value):
+            where = _SURROGATE.search(value).start()
+            return "", f"field {self.field!r} holds a lone surrogate (\\u{ord(value[where]):04x} at character {where})", False
+        source = _repair_mojibake(value) if not value.isascii() else value
+        result = self.function(source)
+        written = json.dumps(result, ensure_ascii=False)
+        if _SURROGATE.search(written):
+            written = json.dumps(result)  # escaped, so the record stays UTF-8
+        spans, last_end = _value_spans(line)
+        if self.to in spans:
+            start, end = spans[self.to]
+            out = line[:start] + written + line[end:]
+        else:
+            out = line[:last_end] + ", " + json.dumps(self.to, ensure_ascii=False) + ": " + written + line[last_end:]
+        return out, None, result != value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_JSON_DECODER = json.JSONDecoder()
+
+
+def _value_spans(line: str) -> tuple[dict[str, tuple[int, int]], int]:
+    """{key: span of its value in ``line``} (the last of duplicate keys) and where the last
+    member ends, for a line that holds a valid JSON object with at least one member."""
+    from json.decoder import scanstring
+
+    spans: dict[str, tuple[int, int]] = {}
+    position = _JSON_SPACE.match(line, 0).end() + 1  # past "{"
+    while True:
+        position = _JSON_SPACE.match(line, position).end()  # at the key's quote
+        key, position = scanstring(line, position + 1)
+        position = _JSON_SPACE.match(line, position).end() + 1  # past ":"
+        start = _JSON_SPACE.match(line, position).end()
+        _, end = _JSON_DECODER.raw_decode(line, start)
+        spans[key] = (start, end)
+        position = _JSON_SPACE.match(line, end).end()
+        if line[position] == "}":
+            return spans, end
+        position += 1  # past ","
+
+
+def _repair_mojibake(value: str) -> str:
+    """The field's text with mojibake repaired on its own evidence (the line is not repaired whole)."""
+    import unicodedata
+
+    from toolkit.decoding.mojibake import repair
+
+    repaired, _, misread = repair(value)
+    if misread is None:
+        return value
+    return unicodedata.normalize("NFC", repaired)
 
 
 MENTION_FIELDS = ("file", "line", "start", "end", "text", "entity", "type", "score", "cluster")

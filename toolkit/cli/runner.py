@@ -65,6 +65,9 @@ class Job:
     on_error: str = "skip"
     chunk_bytes: int = CHUNK_BYTES
     cut_at_spaces: bool = True  # False for JSONL: a record is never cut at a space
+    # JSONL: UTF-8 bytes are read as they are (no repair over the whole line); the
+    # processor repairs its field only. Other bytes are decoded as usual.
+    raw_utf8: bool = False
 
     def __post_init__(self) -> None:
         if self.on_error not in ON_ERROR:
@@ -86,20 +89,40 @@ def process_piece(job: Job, piece: Piece) -> PieceResult:
     from toolkit.streaming import decode_piece
 
     try:
-        decoded = decode_piece(piece, job.encoding)
+        decoded = (_decode_raw_utf8(piece) if job.raw_utf8 else None) or decode_piece(piece, job.encoding)
     except DecodeError as error:
         return PieceResult(error=str(error))
     try:
         processed = job.processor.process(decoded.text, piece)
+        data = processed.text.encode("utf-8", "surrogateescape")
     except Exception as error:  # noqa: BLE001 - a bug must cost one file, not the run
         return PieceResult(error=f"cannot process (a bug: please report it): {type(error).__name__}: {error}")
     counts = Counter(processed.counts)
     counts.update({name: count for name, count in decoded.repairs.items() if count})
-    data = processed.text.encode("utf-8", "surrogateescape")
     processed.text = ""  # sent back once, as bytes
     changed = processed.changed or any(decoded.repairs.values())
     processed.changed = changed
     return PieceResult(data, decoded.encoding, counts, processed)
+
+
+def _decode_raw_utf8(piece: Piece):
+    """The piece's bytes as UTF-8, unrepaired (see ``Job.raw_utf8``; a first BOM is dropped),
+    or None when they are not UTF-8 (then decoded as any piece is: legacy encodings…)."""
+    import codecs
+
+    from toolkit.decoding import Decoded
+
+    if piece.plan is not None and piece.plan.layout != "bytes":
+        return None
+    data = piece.data
+    bom = 1 if piece.index == 0 and data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        text = data[3 * bom :].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text:
+        return None  # not text: the decoder names the byte
+    return Decoded(text, "utf-8-sig" if bom else "utf-8", {"bom": bom, "mojibake": 0, "replaced": 0})
 
 
 @dataclass

@@ -107,7 +107,10 @@ def run_command(
     sources = list(iter_sources(paths, pattern))
     sizes = [source.size() for source in sources if isinstance(source, Source)]
     total = None if any(size is None for size in sizes) else sum(sizes)
-    job = Job(processor, encoding, on_error, chunk_bytes or CHUNK_BYTES, cut_at_spaces=not jsonl)
+    job = Job(
+        processor, encoding, on_error, chunk_bytes or CHUNK_BYTES, cut_at_spaces=not jsonl,
+        raw_utf8=jsonl and encoding in ("auto", "utf-8"),
+    )
     workers = workers or default_workers()
     if total is not None and total <= 2 * job.chunk_bytes:
         workers = 1  # starting worker processes costs more than a few pieces of work
