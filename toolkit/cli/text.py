@@ -73,6 +73,27 @@ def _destination(output: Path | None, single: bool, in_place: bool):
     return destination_for
 
 
+def _refuse_shared_outputs(sources, destination_for, option: str) -> None:
+    """Two inputs written to one file would keep only the last: a usage error, before any work."""
+    import os
+
+    seen: dict[str, str] = {}
+    for source in sources:
+        if not isinstance(source, Source):
+            continue
+        destination = destination_for(source)
+        if destination is None:
+            continue
+        key = os.path.realpath(destination)
+        if key in seen:
+            raise typer.BadParameter(
+                f"{seen[key]} and {source.name} would have the same output {destination} "
+                "(give them separately, or their folders, whose layout the output folder mirrors)",
+                param_hint=option,
+            )
+        seen[key] = source.name
+
+
 def _format_counts(counts: Counter) -> str:
     shown = [f"{name}={count}" for name, count in sorted(counts.items()) if count]
     return " ".join(shown) if shown else "no repairs"
@@ -105,6 +126,8 @@ def run_command(
     if in_place and (output is not None or not paths or "-" in paths):
         raise typer.BadParameter("--in-place needs file or folder paths and no --output", param_hint="--in-place")
     sources = list(iter_sources(paths, pattern))
+    destination_for = _destination(output, is_single_file(paths), in_place)
+    _refuse_shared_outputs(sources, destination_for, "--in-place" if in_place else "--output")
     sizes = [source.size() for source in sources if isinstance(source, Source)]
     total = None if any(size is None for size in sizes) else sum(sizes)
     job = Job(
@@ -122,7 +145,7 @@ def run_command(
         runner = Runner(
             sources,
             job,
-            destination_for=_destination(output, is_single_file(paths), in_place),
+            destination_for=destination_for,
             workers=workers,
             messages=messages,
             report=print_report if report else None,
