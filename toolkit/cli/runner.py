@@ -48,6 +48,11 @@ class OutputClosed(Exception):
     """Standard output was closed by its reader (``sinoviet fold big.txt | head``): stop quietly."""
 
 
+class OutputFailed(Exception):
+    """Standard output is closed (``>&-``) or cannot be written (``>/dev/full``): the run stops,
+    since every later result would be lost too; the message says why."""
+
+
 def default_workers() -> int:
     """The number of cores this process may run on."""
     try:
@@ -307,12 +312,16 @@ class Runner:
 
     def _write(self, state: _FileState, data: bytes) -> None:
         if state.destination is None:
-            stdout = sys.stdout.buffer
+            stdout = getattr(sys.stdout, "buffer", None)
+            if stdout is None:
+                raise OutputFailed("cannot write to standard output: standard output is closed")
             try:
                 stdout.write(data)
                 stdout.flush()
             except BrokenPipeError:
                 raise OutputClosed from None
+            except OSError as error:
+                raise OutputFailed(f"cannot write to standard output: {error.strerror or error}") from None
             return
         try:
             if state.out is None:
@@ -547,4 +556,4 @@ def _exit_on_signal(number, frame) -> None:
     raise SystemExit(128 + number)
 
 
-__all__ = ["Job", "OutputClosed", "PieceResult", "Runner", "Summary", "default_workers", "process_piece", "run_job"]
+__all__ = ["Job", "OutputClosed", "OutputFailed", "PieceResult", "Runner", "Summary", "default_workers", "process_piece", "run_job"]

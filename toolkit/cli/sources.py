@@ -21,13 +21,13 @@ class Source:
 
     def read_bytes(self) -> bytes:
         if self.path is None:
-            return sys.stdin.buffer.read()
+            return _stdin().read()
         return self.path.read_bytes()
 
     def open_binary(self) -> BinaryIO:
         """A binary stream of the input, to read in pieces (stdin is not closed by closing it)."""
         if self.path is None:
-            return _Unclosed(sys.stdin.buffer)
+            return _Unclosed(_stdin())
         return self.path.open("rb")
 
     def size(self) -> int | None:
@@ -38,6 +38,14 @@ class Source:
             return self.path.stat().st_size
         except OSError:
             return None
+
+
+def _stdin() -> BinaryIO:
+    """Standard input as bytes; OSError when the process was started with it closed (``<&-``)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise OSError("standard input is closed")
+    return stream
 
 
 class _Unclosed:

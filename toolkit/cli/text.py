@@ -117,7 +117,7 @@ def run_command(
 ) -> None:
     """Check the shared options, run ``processor`` over the inputs, print the summary, exit 1 on failures."""
     from toolkit.cli.progress import progress_for
-    from toolkit.cli.runner import Job, OutputClosed, Runner, default_workers
+    from toolkit.cli.runner import Job, OutputClosed, OutputFailed, Runner, default_workers
     from toolkit.streaming import CHUNK_BYTES
 
     paths = paths or []
@@ -156,6 +156,10 @@ def run_command(
         except OutputClosed:
             _silence_stdout()
             raise typer.Exit(0) from None
+        except OutputFailed as error:
+            _silence_stdout()
+            messages.message(f"sinoviet: {error}; the run was stopped")
+            raise typer.Exit(1) from None
         except KeyboardInterrupt:
             messages.message("sinoviet: interrupted; files not finished were left as they were")
             raise typer.Exit(130) from None
