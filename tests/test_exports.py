@@ -255,3 +255,35 @@ def test_every_format_counts_rules_for_the_builtin_table(builtin, fmt):
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError, match="choose one of"):
         export_files(tricky_table(), "lucene")
+
+
+# --- hostile aliases read back by the project's own reader (issue 18, item 8) -----------------
+
+HOSTILE_ALIASES = ["a\rb", "c\r\nd", "=1+2", "+x", "-5", "@SUM(A1)", "'quoted", "\tTab", "line\u2028sep", "x\u0085y", "p\u2029q"]
+
+
+def hostile_table() -> AliasTable:
+    return AliasTable([AliasRow("org:test:x", alias, "en", "alias", "test") for alias in HOSTILE_ALIASES])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl"])
+def test_hostile_aliases_survive_the_table_formats(fmt):
+    from toolkit.aliases.tableio import dumps, loads
+
+    assert [row.alias for row in loads(dumps(hostile_table(), fmt), fmt)] == HOSTILE_ALIASES
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_no_cell_opens_a_spreadsheet_formula(fmt):
+    from toolkit.aliases.tableio import dumps
+
+    text = dumps(hostile_table(), fmt)
+    cells = [cell for row in csv.reader(io.StringIO(text, newline=""), delimiter="," if fmt == "csv" else "\t") for cell in row]
+    assert cells and not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_the_csv_export_reads_back_with_the_table_reader():
+    from toolkit.aliases.tableio import loads
+
+    text = export_files(hostile_table(), "csv")["aliases.csv"]
+    assert [row.alias for row in loads(text, "csv")] == HOSTILE_ALIASES
