@@ -287,3 +287,21 @@ def test_the_csv_export_reads_back_with_the_table_reader():
 
     text = export_files(hostile_table(), "csv")["aliases.csv"]
     assert [row.alias for row in loads(text, "csv")] == HOSTILE_ALIASES
+
+
+def test_a_solr_rule_whose_first_term_starts_with_a_hash_is_no_comment():
+    table = AliasTable([AliasRow("org:test:hash", "#1 Hit", "en", "label", "test"),
+                        AliasRow("org:test:hash", "#1 Hit Radio", "en", "alias", "test")])
+    text = export_files(table, "solr")["synonyms.txt"]
+    rules = [line for line in text.splitlines() if line and not line.startswith("# ")]
+    assert rules and not [line for line in rules if line.startswith("#")], text
+    equivalences, _ = parse_solr(text)
+    assert any("#1 Hit" in group and "#1 Hit Radio" in group for group in equivalences), text
+
+
+def test_es_rule_ids_are_unique_even_when_a_suffix_is_some_entity_s_own_slug():
+    table = AliasTable([AliasRow(entity, name + suffix, "en", kind, "test")
+                        for entity, name in [("org:x:a-b", "Alpha Beta"), ("org:x:a.b", "Alpha Dot Beta"), ("org:x:a-b-2", "Alpha Beta Two")]
+                        for suffix, kind in [("", "label"), (" Group", "alias")]])
+    ids = [rule["id"] for rule_set in es_api.rule_sets(table) for rule in rule_set["body"]["synonyms_set"]]
+    assert len(ids) == len(set(ids)) == 3, ids
