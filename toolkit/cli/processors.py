@@ -227,9 +227,17 @@ class MentionRows:
             raise ValueError(f"output_format must be one of {', '.join(MENTION_FORMATS)}, not {self.output_format!r}")
 
     def process(self, text: str, piece: Piece) -> Processed:
-        rows = iter_mention_rows(self.linker.mentions(text), text, piece.name, piece.first_line)
+        rows = iter_mention_rows(self.linker.mentions(text), text, _shown_name(piece.name), piece.first_line)
         # rows are formatted as they are made: a piece's mentions are never all held as dicts
         return Processed("".join(format_mention_row(row, self.output_format) for row in rows))
+
+
+def _shown_name(name: str) -> str:
+    """A file name as UTF-8 text: bytes that are not UTF-8 (kept by the OS as surrogate
+    escapes) are written ``\\xff``, never as raw bytes in the output."""
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def mention_rows(mentions, text: str, name: str, first_line: int = 1) -> list[dict]:
