@@ -129,7 +129,7 @@ def _unmask_word_text(word: str) -> str:
 
 
 def _mixed_script_words(text: str):
-    """The spans ``regex.sub`` of ``[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*`` would
+    r"""The spans ``regex.sub`` of ``[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*`` would
     replace, in order, in linear time: each character is covered by at most one backward
     and one forward run (spans never overlap, and a hit inside the last span is skipped).
 
