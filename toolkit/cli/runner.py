@@ -496,7 +496,9 @@ def _process_pool(workers: int):
         # Imported once for all the workers; this process waits for it at the first piece
         # it hands over (about 0.2 s), so a lone worker imports them itself, meanwhile.
         context.set_forkserver_preload(["toolkit.cli.runner", "toolkit.batch", "toolkit.normalisation", "toolkit.folding"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_started)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_started, initargs=(os.getpid(),)
+    )
     _widen_result_pipe(pool)
     return pool
 
@@ -527,10 +529,40 @@ def _widen_result_pipe(pool) -> None:
         pass
 
 
-def _worker_started() -> None:
+def _worker_started(parent: int | None = None) -> None:
     # Ctrl-C reaches the whole process group: the parent handles it and cleans up;
     # workers finish their piece (the parent cancels the rest).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        threading.Thread(target=_exit_when_gone, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def _exit_when_gone(parent: int) -> None:
+    """End this worker as soon as the process that started the pool is gone (even by SIGKILL,
+    which it cannot clean up after). A worker's parent is the forkserver, not that process,
+    and a worker left running keeps the forkserver and the resource tracker alive with it:
+    once it exits, they see their pipes close and exit too."""
+    import select
+    import time
+
+    try:
+        handle = os.pidfd_open(parent)  # Linux 5.3+: readable when the process ends
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        select.select([handle], [], [])
+    else:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                break
+            except PermissionError:  # the pid was taken by another user's process: ours is gone
+                break
+    os._exit(1)
 
 
 def _chain(head: list[_Item], rest: Iterator[_Item]) -> Iterator[_Item]:
