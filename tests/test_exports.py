@@ -256,3 +256,53 @@ def test_every_format_counts_rules_for_the_builtin_table(builtin, fmt):
 def test_unknown_format_is_refused():
     with pytest.raises(ValueError, match="choose one of"):
         export_files(tricky_table(), "lucene")
+
+
+# --- hostile aliases read back by the project's own reader (issue 18, item 8) -----------------
+
+HOSTILE_ALIASES = ["a\rb", "c\r\nd", "=1+2", "+x", "-5", "@SUM(A1)", "'quoted", "\tTab", "line\u2028sep", "x\u0085y", "p\u2029q"]
+
+
+def hostile_table() -> AliasTable:
+    return AliasTable([AliasRow("org:test:x", alias, "en", "alias", "test") for alias in HOSTILE_ALIASES])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl"])
+def test_hostile_aliases_survive_the_table_formats(fmt):
+    from toolkit.aliases.tableio import dumps, loads
+
+    assert [row.alias for row in loads(dumps(hostile_table(), fmt), fmt)] == HOSTILE_ALIASES
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_no_cell_opens_a_spreadsheet_formula(fmt):
+    from toolkit.aliases.tableio import dumps
+
+    text = dumps(hostile_table(), fmt)
+    cells = [cell for row in csv.reader(io.StringIO(text, newline=""), delimiter="," if fmt == "csv" else "\t") for cell in row]
+    assert cells and not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+
+
+def test_the_csv_export_reads_back_with_the_table_reader():
+    from toolkit.aliases.tableio import loads
+
+    text = export_files(hostile_table(), "csv")["aliases.csv"]
+    assert [row.alias for row in loads(text, "csv")] == HOSTILE_ALIASES
+
+
+def test_a_solr_rule_whose_first_term_starts_with_a_hash_is_no_comment():
+    table = AliasTable([AliasRow("org:test:hash", "#1 Hit", "en", "label", "test"),
+                        AliasRow("org:test:hash", "#1 Hit Radio", "en", "alias", "test")])
+    text = export_files(table, "solr")["synonyms.txt"]
+    rules = [line for line in text.splitlines() if line and not line.startswith("# ")]
+    assert rules and not [line for line in rules if line.startswith("#")], text
+    equivalences, _ = parse_solr(text)
+    assert any("#1 Hit" in group and "#1 Hit Radio" in group for group in equivalences), text
+
+
+def test_es_rule_ids_are_unique_even_when_a_suffix_is_some_entity_s_own_slug():
+    table = AliasTable([AliasRow(entity, name + suffix, "en", kind, "test")
+                        for entity, name in [("org:x:a-b", "Alpha Beta"), ("org:x:a.b", "Alpha Dot Beta"), ("org:x:a-b-2", "Alpha Beta Two")]
+                        for suffix, kind in [("", "label"), (" Group", "alias")]])
+    ids = [rule["id"] for rule_set in es_api.rule_sets(table) for rule in rule_set["body"]["synonyms_set"]]
+    assert len(ids) == len(set(ids)) == 3, ids

@@ -291,3 +291,27 @@ def test_a_loaded_lexicon_pickles_for_worker_processes(tmp_path):
     copy = pickle.loads(pickle.dumps(lexicon))
     assert list(copy) == list(lexicon) and [e.id for e in copy.lookup("x land")] == []
     assert [e.id for e in copy.lookup("X – land")] == ["place:xx"]
+
+
+# -- hostile sizes (issue 18, item 6) -------------------------------------------------------
+
+@pytest.mark.parametrize("column", ["en", "aliases"])
+def test_a_name_longer_than_any_name_is_an_error_naming_file_and_line(tmp_path, column):
+    from toolkit.lexicon.tsv import MAX_NAME_CHARS
+
+    long_name = "Ex" * (MAX_NAME_CHARS // 2 + 1)
+    cells = {"en": long_name} if column == "en" else {"en": "Exland", "aliases": "en:" + long_name}
+    path = tsv(tmp_path, "big.tsv", row("place:ok", en="Fine"), row("place:xx", **cells))
+    error = load_error(path)
+    assert error.line == 4 and "longer than" in error.message and str(MAX_NAME_CHARS) in error.message
+
+
+def test_many_aliases_are_deduplicated_without_comparing_every_pair(tmp_path, monkeypatch):
+    compared = []
+    original_eq = Name.__eq__
+    monkeypatch.setattr(Name, "__eq__", lambda self, other: compared.append(1) or original_eq(self, other))
+    aliases = "|".join(f"en:Exland {number}" for number in range(2000))
+    path = tsv(tmp_path, "many.tsv", row("place:xx", en="Exland", aliases=aliases + "|en:Exland 7"))
+    lexicon = Lexicon.load(path)
+    assert len(compared) < 20_000, len(compared)  # a pairwise scan is about 2 million
+    assert len(lexicon) == 1

@@ -197,3 +197,23 @@ def test_an_unknown_name_finds_its_other_renderings_when_indexed_with_unknown_na
         assert names(opened.search("Liu Haixing")) == {"vi.txt", "en.txt", "zh.txt"}
         (hit,) = [h for h in opened.search("刘海星") if h.name == "vi.txt"]
         assert "«Lưu Hải Tinh»" in hit.snippet
+
+
+def test_a_huge_query_is_refused_before_it_becomes_a_huge_expression(index):
+    from toolkit.search.query import MAX_QUERY_WORDS
+
+    with pytest.raises(ValueError, match="too long"):
+        index.expand("Hà Nội " * (MAX_QUERY_WORDS + 1))
+    with pytest.raises(ValueError, match="too long"):
+        index.expand("x" * 300_000)
+    assert index.expand("Hà Nội " * (MAX_QUERY_WORDS // 2)).fts_query
+
+
+def test_cli_search_names_a_huge_query_without_a_traceback(index):
+    from typer.testing import CliRunner
+
+    from toolkit.cli import app
+
+    result = CliRunner().invoke(app, ["search", str(index.path), "Hà Nội " * 5000])
+    assert result.exit_code == 1 and "too long" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -26,17 +26,43 @@ def table_format(path: str | Path) -> str:
     return {"json": "jsonl", "ndjson": "jsonl", "txt": "tsv"}.get(suffix, suffix if suffix in FORMATS else "jsonl")
 
 
+# A CSV/TSV cell starting with one of these would be a formula to a spreadsheet (or is the
+# guard itself): it is written with a leading apostrophe, which the reader takes off again.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+# Line breaks other than \n that str.splitlines() (and many JSONL readers) split on: escaped.
+_OTHER_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"})
+
+
+def _json_line(values: dict) -> str:
+    return json.dumps(values, ensure_ascii=False).translate(_OTHER_LINE_BREAKS) + "\n"
+
+
+def _guard(value) -> str:
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _unguard(text: str) -> str:
+    return text[1:] if text.startswith("'") else text
+
+
 def dumps(table: AliasTable, fmt: str = "jsonl") -> str:
+    """The table as text: JSONL, or CSV/TSV whose cells read back exactly with ``loads``
+    (a raw carriage return is quoted; a cell that would start a spreadsheet formula,
+    ``=`` ``+`` ``-`` ``@``, or that starts with an apostrophe, gets a leading apostrophe)."""
     if fmt == "jsonl":
-        return "".join(json.dumps(row.to_dict(), ensure_ascii=False) + "\n" for row in table)
+        return "".join(_json_line(row.to_dict()) for row in table)
     if fmt not in ("csv", "tsv"):
         raise ValueError(f"unknown alias table format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n",
-                        quoting=csv.QUOTE_MINIMAL)
+    buffer = io.StringIO(newline="")
+    delimiter = "," if fmt == "csv" else "\t"
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    # the csv module quotes only the line terminator's characters: a row with a raw \r is quoted whole
+    quoted = csv.writer(buffer, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(FIELDS)
     for row in table:
-        writer.writerow([getattr(row, name) for name in FIELDS])
+        cells = [_guard(getattr(row, name)) for name in FIELDS]
+        (quoted if any("\r" in cell for cell in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 
@@ -61,7 +87,8 @@ def _row(values: dict, where: str) -> AliasRow:
 def loads(text: str, fmt: str = "jsonl", name: str = "<table>") -> AliasTable:
     rows: list[AliasRow] = []
     if fmt == "jsonl":
-        for number, line in enumerate(text.splitlines(), 1):
+        # split at \n only: U+2028, U+0085… may stand raw inside a JSON string
+        for number, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
@@ -72,7 +99,7 @@ def loads(text: str, fmt: str = "jsonl", name: str = "<table>") -> AliasTable:
                 raise AliasTableError(f"{name}:{number}: expected a JSON object")
             rows.append(_row(values, f"{name}:{number}"))
         return AliasTable(rows)
-    reader = csv.reader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter="," if fmt == "csv" else "\t")
     header = next(reader, None)
     if header is None:
         raise AliasTableError(f"{name}: empty file")
@@ -82,7 +109,7 @@ def loads(text: str, fmt: str = "jsonl", name: str = "<table>") -> AliasTable:
         where = f"{name}:{reader.line_num}"
         if len(values) != len(header):
             raise AliasTableError(f"{where}: {len(values)} cells, the header has {len(header)}")
-        rows.append(_row(dict(zip(header, values)), where))
+        rows.append(_row(dict(zip(header, map(_unguard, values))), where))
     return AliasTable(rows)
 
 

@@ -21,4 +21,14 @@ for _module in (text, link, chinese, lexicon, aliases, search):
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except OSError as error:  # a full disk, a closed stream… in a command that does not report it itself
+        import sys
+
+        from toolkit.cli.text import _silence_stdout
+
+        where = f": {error.filename}" if error.filename else ""
+        sys.stderr.write(f"sinoviet: {error.strerror or error}{where}\n")
+        _silence_stdout()
+        raise SystemExit(1) from None

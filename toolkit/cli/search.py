@@ -82,7 +82,11 @@ def search(
         typer.echo(f"sinoviet search: {error}", err=True)
         raise typer.Exit(1) from None
     with opened:
-        hits = opened.search(query, limit)
+        try:
+            hits = opened.search(query, limit)
+        except ValueError as error:  # a query past the bounds
+            typer.echo(f"sinoviet search: {error}", err=True)
+            raise typer.Exit(1) from None
     for hit in hits:
         if as_json:
             sys.stdout.write(json.dumps(hit.to_dict(), ensure_ascii=False) + "\n")

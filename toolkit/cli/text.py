@@ -73,6 +73,27 @@ def _destination(output: Path | None, single: bool, in_place: bool):
     return destination_for
 
 
+def _refuse_shared_outputs(sources, destination_for, option: str) -> None:
+    """Two inputs written to one file would keep only the last: a usage error, before any work."""
+    import os
+
+    seen: dict[str, str] = {}
+    for source in sources:
+        if not isinstance(source, Source):
+            continue
+        destination = destination_for(source)
+        if destination is None:
+            continue
+        key = os.path.realpath(destination)
+        if key in seen:
+            raise typer.BadParameter(
+                f"{seen[key]} and {source.name} would have the same output {destination} "
+                "(give them separately, or their folders, whose layout the output folder mirrors)",
+                param_hint=option,
+            )
+        seen[key] = source.name
+
+
 def _format_counts(counts: Counter) -> str:
     shown = [f"{name}={count}" for name, count in sorted(counts.items()) if count]
     return " ".join(shown) if shown else "no repairs"
@@ -96,7 +117,7 @@ def run_command(
 ) -> None:
     """Check the shared options, run ``processor`` over the inputs, print the summary, exit 1 on failures."""
     from toolkit.corpus.progress import progress_for
-    from toolkit.corpus.runner import Job, OutputClosed, Runner, default_workers
+    from toolkit.corpus.runner import Job, OutputClosed, OutputFailed, Runner, default_workers
     from toolkit.corpus.streaming import CHUNK_BYTES
 
     paths = paths or []
@@ -105,9 +126,14 @@ def run_command(
     if in_place and (output is not None or not paths or "-" in paths):
         raise typer.BadParameter("--in-place needs file or folder paths and no --output", param_hint="--in-place")
     sources = list(iter_sources(paths, pattern))
+    destination_for = _destination(output, is_single_file(paths), in_place)
+    _refuse_shared_outputs(sources, destination_for, "--in-place" if in_place else "--output")
     sizes = [source.size() for source in sources if isinstance(source, Source)]
     total = None if any(size is None for size in sizes) else sum(size for size in sizes if size is not None)
-    job = Job(processor, encoding, on_error, chunk_bytes or CHUNK_BYTES, cut_at_spaces=not jsonl)
+    job = Job(
+        processor, encoding, on_error, chunk_bytes or CHUNK_BYTES, cut_at_spaces=not jsonl,
+        raw_utf8=jsonl and encoding in ("auto", "utf-8"),
+    )
     workers = workers or default_workers()
     if total is not None and total <= 2 * job.chunk_bytes:
         workers = 1  # starting worker processes costs more than a few pieces of work
@@ -119,7 +145,7 @@ def run_command(
         runner = Runner(
             sources,
             job,
-            destination_for=_destination(output, is_single_file(paths), in_place),
+            destination_for=destination_for,
             workers=workers,
             messages=messages,
             report=print_report if report else None,
@@ -130,6 +156,10 @@ def run_command(
         except OutputClosed:
             _silence_stdout()
             raise typer.Exit(0) from None
+        except OutputFailed as error:
+            _silence_stdout()
+            messages.message(f"sinoviet: {error}; the run was stopped")
+            raise typer.Exit(1) from None
         except KeyboardInterrupt:
             messages.message("sinoviet: interrupted; files not finished were left as they were")
             raise typer.Exit(130) from None

@@ -18,6 +18,7 @@ processor: any object with that ``process`` method that pickles.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
@@ -129,7 +130,14 @@ class JsonlField:
         return Processed("".join(output), changed=changed, problems=problems)
 
     def _record(self, line: str) -> tuple[str, str | None, bool]:
-        """(record written back, problem or None, whether the field's text changed)."""
+        """(record written back, problem or None, whether the field's text changed).
+
+        The record is written back as it was read, byte for byte, with the new value spliced
+        in: in place of the ``to`` field's value when the record has one (its last, the one
+        a JSON reader keeps), else as a new last member. Numbers (``1e400``, ``1.10``), escapes,
+        spacing and duplicate keys are kept; a lone surrogate escape (``"\\ud800"``) outside
+        the field read is kept too.
+        """
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
@@ -140,8 +148,65 @@ class JsonlField:
         if not isinstance(value, str):
             what = "no field" if self.field not in record else f"a {type(value).__name__} in field"
             return "", f"{what} {self.field!r} (a string is needed)", False
-        result = record[self.to] = self.function(value)
-        return json.dumps(record, ensure_ascii=False), None, result != value
+        surrogate = _SURROGATE.search(value)
+        if surrogate:
+            where = surrogate.start()
+            return "", f"field {self.field!r} holds a lone surrogate (\\u{ord(value[where]):04x} at character {where})", False
+        source = _repair_mojibake(value) if not value.isascii() else value
+        result = self.function(source)
+        written = json.dumps(result, ensure_ascii=False)
+        if _SURROGATE.search(written):
+            written = json.dumps(result)  # escaped, so the record stays UTF-8
+        spans, last_end = _value_spans(line)
+        if self.to in spans:
+            start, end = spans[self.to]
+            out = line[:start] + written + line[end:]
+        else:
+            out = line[:last_end] + ", " + json.dumps(self.to, ensure_ascii=False) + ": " + written + line[last_end:]
+        return out, None, result != value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_JSON_DECODER = json.JSONDecoder()
+
+
+def _after_space(line: str, position: int) -> int:
+    """The position of the first character at or after ``position`` that is not JSON white space."""
+    while position < len(line) and line[position] in " \t\n\r":
+        position += 1
+    return position
+
+
+def _value_spans(line: str) -> tuple[dict[str, tuple[int, int]], int]:
+    """{key: span of its value in ``line``} (the last of duplicate keys) and where the last
+    member ends, for a line that holds a valid JSON object with at least one member."""
+    from json.decoder import scanstring  # type: ignore[attr-defined]  # there at run time; typeshed omits it
+
+    spans: dict[str, tuple[int, int]] = {}
+    position = _after_space(line, 0) + 1  # past "{"
+    while True:
+        position = _after_space(line, position)  # at the key's quote
+        key, position = scanstring(line, position + 1)
+        position = _after_space(line, position) + 1  # past ":"
+        start = _after_space(line, position)
+        _, end = _JSON_DECODER.raw_decode(line, start)
+        spans[key] = (start, end)
+        position = _after_space(line, end)
+        if line[position] == "}":
+            return spans, end
+        position += 1  # past ","
+
+
+def _repair_mojibake(value: str) -> str:
+    """The field's text with mojibake repaired on its own evidence (the line is not repaired whole)."""
+    import unicodedata
+
+    from toolkit.decoding.mojibake import repair
+
+    repaired, _, misread = repair(value)
+    if misread is None:
+        return value
+    return unicodedata.normalize("NFC", repaired)
 
 
 MENTION_FIELDS = ("file", "line", "start", "end", "text", "entity", "type", "score", "cluster")
@@ -169,9 +234,17 @@ class MentionRows:
             raise ValueError(f"output_format must be one of {', '.join(MENTION_FORMATS)}, not {self.output_format!r}")
 
     def process(self, text: str, piece: Piece) -> Processed:
-        rows = iter_mention_rows(self.linker.mentions(text), text, piece.name, piece.first_line)
+        rows = iter_mention_rows(self.linker.mentions(text), text, _shown_name(piece.name), piece.first_line)
         # rows are formatted as they are made: a piece's mentions are never all held as dicts
         return Processed("".join(format_mention_row(row, self.output_format) for row in rows))
+
+
+def _shown_name(name: str) -> str:
+    """A file name as UTF-8 text: bytes that are not UTF-8 (kept by the OS as surrogate
+    escapes) are written ``\\xff``, never as raw bytes in the output."""
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def mention_rows(mentions, text: str, name: str, first_line: int = 1) -> list[dict]:

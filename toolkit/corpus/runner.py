@@ -48,6 +48,11 @@ class OutputClosed(Exception):
     """Standard output was closed by its reader (``sinoviet fold big.txt | head``): stop quietly."""
 
 
+class OutputFailed(Exception):
+    """Standard output is closed (``>&-``) or cannot be written (``>/dev/full``): the run stops,
+    since every later result would be lost too; the message says why."""
+
+
 def default_workers() -> int:
     """The number of cores this process may run on."""
     try:
@@ -65,6 +70,9 @@ class Job:
     on_error: str = "skip"
     chunk_bytes: int = CHUNK_BYTES
     cut_at_spaces: bool = True  # False for JSONL: a record is never cut at a space
+    # JSONL: UTF-8 bytes are read as they are (no repair over the whole line); the
+    # processor repairs its field only. Other bytes are decoded as usual.
+    raw_utf8: bool = False
 
     def __post_init__(self) -> None:
         if self.on_error not in ON_ERROR:
@@ -86,20 +94,40 @@ def process_piece(job: Job, piece: Piece) -> PieceResult:
     from toolkit.corpus.streaming import decode_piece
 
     try:
-        decoded = decode_piece(piece, job.encoding)
+        decoded = (_decode_raw_utf8(piece) if job.raw_utf8 else None) or decode_piece(piece, job.encoding)
     except DecodeError as error:
         return PieceResult(error=str(error))
     try:
         processed = job.processor.process(decoded.text, piece)
+        data = processed.text.encode("utf-8", "surrogateescape")
     except Exception as error:  # noqa: BLE001 - a bug must cost one file, not the run
         return PieceResult(error=f"cannot process (a bug: please report it): {type(error).__name__}: {error}")
     counts = Counter(processed.counts)
     counts.update({name: count for name, count in decoded.repairs.items() if count})
-    data = processed.text.encode("utf-8", "surrogateescape")
     processed.text = ""  # sent back once, as bytes
     changed = processed.changed or any(decoded.repairs.values())
     processed.changed = changed
     return PieceResult(data, decoded.encoding, counts, processed)
+
+
+def _decode_raw_utf8(piece: Piece):
+    """The piece's bytes as UTF-8, unrepaired (see ``Job.raw_utf8``; a first BOM is dropped),
+    or None when they are not UTF-8 (then decoded as any piece is: legacy encodings…)."""
+    import codecs
+
+    from toolkit.decoding import Decoded
+
+    if piece.plan is not None and piece.plan.layout != "bytes":
+        return None
+    data = piece.data
+    bom = 1 if piece.index == 0 and data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        text = data[3 * bom :].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text:
+        return None  # not text: the decoder names the byte
+    return Decoded(text, "utf-8-sig" if bom else "utf-8", {"bom": bom, "mojibake": 0, "replaced": 0})
 
 
 @dataclass
@@ -127,6 +155,7 @@ class _FileState:
     problems: int = 0
     cut_line_has_words: bool = False  # PerLine: the line a previous piece cut has words already
     bytes_read: int = 0
+    expect: Any = None  # in place: the file's os.stat_result when it was opened for reading
 
 
 @dataclass
@@ -216,6 +245,11 @@ class Runner:
             except OSError as error:
                 yield _Item(state, error=f"cannot read: {error.strerror or error}")
                 continue
+            if state.destination is not None and state.destination == source.path:
+                try:
+                    state.expect = os.fstat(stream.fileno())
+                except (OSError, AttributeError, ValueError):
+                    pass
             with stream:
                 try:
                     pieces = iter_pieces(
@@ -280,19 +314,33 @@ class Runner:
 
     def _write(self, state: _FileState, data: bytes) -> None:
         if state.destination is None:
-            stdout = sys.stdout.buffer
+            stdout = getattr(sys.stdout, "buffer", None)
+            if stdout is None:
+                raise OutputFailed("cannot write to standard output: standard output is closed")
             try:
                 stdout.write(data)
                 stdout.flush()
             except BrokenPipeError:
                 raise OutputClosed from None
+            except OSError as error:
+                raise OutputFailed(f"cannot write to standard output: {error.strerror or error}") from None
             return
-        if state.out is None:
-            from toolkit.corpus.atomic import AtomicFile
+        try:
+            if state.out is None:
+                from toolkit.corpus.atomic import AtomicFile
 
-            state.out = AtomicFile(state.destination)
-            self._open.add(state.out)
-        state.out.write(data)
+                state.out = AtomicFile(state.destination, expect=state.expect)
+                self._open.add(state.out)
+            state.out.write(data)
+        except OSError as error:  # cannot create it, disk full, file size limit…
+            self._abort(state)
+            state.out = None
+            message = f"cannot write {state.destination}: {error.strerror or error}"
+            if state.passing_through:
+                state.passing_through = False
+                self.messages.message(f"sinoviet: {state.source.name}: {message}")
+            else:
+                self._fail(state, message, copy=False)
 
     def _finish(self, state: _FileState) -> None:
         try:
@@ -323,10 +371,12 @@ class Runner:
             self._write(state, b"")
         state.out.commit()
         self._open.discard(state.out)
+        for note in state.out.notes:
+            self.messages.message(f"sinoviet: note: {note}")
 
     # ------------------------------------------------------------------ failures
 
-    def _fail(self, state: _FileState, message: str, quiet: bool = False) -> None:
+    def _fail(self, state: _FileState, message: str, quiet: bool = False, copy: bool = True) -> None:
         state.failed = True
         if not quiet:
             self._count_failure(f"{state.source.name}: {message}")
@@ -335,7 +385,7 @@ class Runner:
         self.messages.advance(files=1)
         policy = self.job.on_error
         source_path = getattr(state.source, "path", None)
-        if policy == "copy" and isinstance(state.source, Source):
+        if policy == "copy" and copy and isinstance(state.source, Source):
             if state.destination is None:
                 state.passing_through = True
             elif state.destination == source_path:
@@ -378,8 +428,13 @@ class Runner:
 
     def _finish_passthrough(self, state: _FileState) -> None:
         if state.passing_through and state.destination is not None and state.out is not None and not state.out.closed:
-            state.out.commit()
             self._open.discard(state.out)
+            try:
+                state.out.commit()
+            except OSError as error:
+                self.messages.message(
+                    f"sinoviet: {state.source.name}: cannot write {state.destination}: {error.strerror or error}"
+                )
 
 
 def run_job(sources, job: Job, **options) -> Summary:
@@ -444,7 +499,9 @@ def _process_pool(workers: int):
         # Imported once for all the workers; this process waits for it at the first piece
         # it hands over (about 0.2 s), so a lone worker imports them itself, meanwhile.
         context.set_forkserver_preload(["toolkit.corpus.runner", "toolkit.corpus.batch", "toolkit.text.normalisation", "toolkit.text.folding"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_started)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_started, initargs=(os.getpid(),)
+    )
     _widen_result_pipe(pool)
     return pool
 
@@ -475,10 +532,40 @@ def _widen_result_pipe(pool) -> None:
         pass
 
 
-def _worker_started() -> None:
+def _worker_started(parent: int | None = None) -> None:
     # Ctrl-C reaches the whole process group: the parent handles it and cleans up;
     # workers finish their piece (the parent cancels the rest).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if parent is not None:
+        threading.Thread(target=_exit_when_gone, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def _exit_when_gone(parent: int) -> None:
+    """End this worker as soon as the process that started the pool is gone (even by SIGKILL,
+    which it cannot clean up after). A worker's parent is the forkserver, not that process,
+    and a worker left running keeps the forkserver and the resource tracker alive with it:
+    once it exits, they see their pipes close and exit too."""
+    import select
+    import time
+
+    try:
+        handle = os.pidfd_open(parent)  # Linux 5.3+: readable when the process ends
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        select.select([handle], [], [])
+    else:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                break
+            except PermissionError:  # the pid was taken by another user's process: ours is gone
+                break
+    os._exit(1)
 
 
 def _chain(head: list[_Item], rest: Iterator[_Item]) -> Iterator[_Item]:
@@ -504,4 +591,4 @@ def _exit_on_signal(number, frame) -> None:
     raise SystemExit(128 + number)
 
 
-__all__ = ["Job", "OutputClosed", "PieceResult", "Runner", "Summary", "default_workers", "process_piece", "run_job"]
+__all__ = ["Job", "OutputClosed", "OutputFailed", "PieceResult", "Runner", "Summary", "default_workers", "process_piece", "run_job"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,13 +23,13 @@ class Source:
 
     def read_bytes(self) -> bytes:
         if self.path is None:
-            return sys.stdin.buffer.read()
+            return _stdin().read()
         return self.path.read_bytes()
 
     def open_binary(self) -> BinaryIO:
         """A binary stream of the input, to read in pieces (stdin is not closed by closing it)."""
         if self.path is None:
-            return cast(BinaryIO, _Unclosed(sys.stdin.buffer))  # it has what a reader of pieces calls: read, close, with
+            return cast(BinaryIO, _Unclosed(_stdin()))  # it has what a reader of pieces calls: read, close, with
         return self.path.open("rb")
 
     def size(self) -> int | None:
@@ -35,9 +37,18 @@ class Source:
         if self.path is None:
             return None
         try:
-            return self.path.stat().st_size
+            status = self.path.stat()
         except OSError:
             return None
+        return status.st_size if stat.S_ISREG(status.st_mode) else None  # a FIFO's size is not known
+
+
+def _stdin() -> BinaryIO:
+    """Standard input as bytes; OSError when the process was started with it closed (``<&-``)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise OSError("standard input is closed")
+    return stream
 
 
 class _Unclosed:
@@ -78,10 +89,22 @@ def iter_sources(paths: list[str], pattern: str = "*.txt") -> Iterator[Source | 
                 yield MissingSource(argument, f"no files matching {pattern!r} in this folder")
             for file in files:
                 yield Source(str(file), file, file.relative_to(path))
-        elif path.is_file():
+        elif path.is_file() or _is_stream(path):  # a FIFO or device: read as a stream (<(cmd) too)
             yield Source(argument, path, Path(path.name))
+        elif path.is_symlink() and not path.exists():
+            yield MissingSource(argument, f"dangling symbolic link (to {os.readlink(path)}, which does not exist)")
+        elif path.exists():
+            yield MissingSource(argument, "not a file, folder, FIFO or device")
         else:
             yield MissingSource(argument, "no such file or folder")
+
+
+def _is_stream(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
 def is_single_file(paths: list[str]) -> bool:

@@ -21,12 +21,16 @@ def rule_sets(table, *, name: str = "sinoviet", max_rules: int = MAX_RULES_PER_S
     if max_rules < 1:
         raise ValueError("max_rules must be at least 1")
     rules = []
-    used: dict[str, int] = {}
+    taken: set[str] = set()
     for comment, rule in solr.rules(table):
         base = slug(comment.removeprefix("weak form of ").split(" | ")[0])
         base = ("weak_" + base) if comment.startswith("weak form of ") else base
-        used[base] = used.get(base, 0) + 1
-        rule_id = base if used[base] == 1 else f"{base}_{used[base]}"
+        # two ids may share a slug (a-b, a.b), and a numbered one may be another's own slug (a-b-2)
+        rule_id, number = base, 1
+        while rule_id in taken:
+            number += 1
+            rule_id = f"{base}_{number}"
+        taken.add(rule_id)
         rules.append({"id": rule_id, "synonyms": rule})
     sets = []
     for number, start in enumerate(range(0, len(rules), max_rules), 1):

@@ -3,7 +3,8 @@
 One equivalence line per entity (``Hà Nội, Ha Noi, Hanoi, 河内``) and one explicit mapping per weak
 form (``Xi => Xi, Xi Jinping, 习近平, Tập Cận Bình``: the weak form keeps itself and gains the
 names, never the other way round). Terms are escaped by the format's rules: ``\\`` before a
-comma, a backslash, or the ``=`` of a ``=>`` inside a name. A ``#`` line names the entity.
+comma, a backslash, a ``#`` (a rule line starting with one would be a comment), or the ``=`` of a
+``=>`` inside a name. A ``#`` line names the entity.
 
 The engine analyses every rule with the filters that come *before* the synonym filter, so the
 analyzer chain decides what a rule matches. Use, for index and query alike::
@@ -26,7 +27,8 @@ from __future__ import annotations
 
 from toolkit.exports.groups import synonym_groups, weak_mappings
 
-_SPECIAL = ("\\", ",", "=")
+# "#" too: a rule line starting with it would be read as a comment (a backslash escapes any character)
+_SPECIAL = ("\\", ",", "=", "#")
 
 
 def escape(term: str) -> str:

@@ -37,6 +37,10 @@ ID_PATTERN = re.compile(r"[a-z]+(?::[a-z0-9][a-z0-9._-]*)+")
 LANG_PATTERN = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 ITEM_SEPARATOR = "|"
+# No name, alias or abbreviation is longer (the longest official names are about 200
+# characters); a longer one is a broken file, and megabyte-long patterns crash the
+# automaton library when its index is saved.
+MAX_NAME_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -187,11 +191,14 @@ def _names(fail, cells: dict[str, str]) -> tuple[Name, ...]:
             if not text or text != text.strip():
                 raise fail(f"{column} item {item!r} has an empty or space-padded text")
             names.append(Name(text, lang, kind))
-    unique: list[Name] = []
     for name in names:
-        if name not in unique:
-            unique.append(name)
-    return tuple(unique)
+        if len(name.text) > MAX_NAME_CHARS:
+            what = "name" if name.kind == "name" else name.kind
+            raise fail(
+                f"{what} {name.text[:40]!r}… is {len(name.text):,} characters long, longer than "
+                f"{MAX_NAME_CHARS} (the most a name may have)"
+            )
+    return tuple(dict.fromkeys(names))  # duplicates dropped, first order kept
 
 
 def _date(fail, column: str, value: str) -> date | None:

@@ -11,6 +11,7 @@ Chinese names first (``jieba_user_words``), so it keeps a known name whole.
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -98,9 +99,16 @@ def chinese_hits_on_word_edges(text: str, spans: list[tuple[int, int]], lexicon)
     kept: set[tuple[int, int]] = set()
     for group_start, group_end, members in _overlapping_runs(text, sorted(spans)):
         words = word_edges(text, group_start, group_end)
+        # the words are contiguous and in order: those near a hit are found by bisection, so
+        # a long run without punctuation is not scanned whole for each of its hits
+        word_ends = [word_end for _, word_end in words]
         for span, (left, right) in members:
             # the run's own edges may cut a word that continues past the context window: ignore those
-            inner = [w for w in words if left < w[1] and w[0] < right]
+            first = bisect_right(word_ends, left)
+            last = bisect_left(word_ends, right, lo=first)
+            inner = words[first : last + 1]
+            if inner and inner[-1][0] >= right:
+                inner = inner[:-1]
             if not cuts_a_word(span, inner):
                 kept.add(span)
     return kept

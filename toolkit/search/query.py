@@ -26,6 +26,10 @@ SNIPPET_CONTEXT = 80
 # word and phrase matches marked per document (linked mentions of the entities are all marked)
 MAX_HIGHLIGHTS = 10
 _BLOCK_LINES = 16
+# A query is a few words or a name: past these it is refused (a 210 KB query made a
+# 6.7M-character FTS expression, 44 s and 1.26 GB).
+MAX_QUERY_WORDS = 64
+MAX_QUERY_CHARS = 4096
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,11 @@ class SearchIndex:
     def expand(self, query: str) -> Expansion:
         from toolkit.search.segmenting import tokens as companion_tokens
 
+        if len(query) > MAX_QUERY_CHARS:
+            raise ValueError(f"query too long: {len(query):,} characters (at most {MAX_QUERY_CHARS:,})")
         words = companion_tokens(query)
+        if len(words) > MAX_QUERY_WORDS:
+            raise ValueError(f"query too long: {len(words):,} words (at most {MAX_QUERY_WORDS})")
         terms: list[Term] = []
         position = 0
         while position < len(words):
@@ -318,4 +326,4 @@ def search(index: str | Path, query: str, limit: int = 10) -> list[SearchHit]:
         return opened.search(query, limit)
 
 
-__all__ = ["Expansion", "SearchHit", "SearchIndex", "Term", "search"]
+__all__ = ["MAX_QUERY_CHARS", "MAX_QUERY_WORDS", "Expansion", "SearchHit", "SearchIndex", "Term", "search"]

@@ -69,7 +69,12 @@ _INVISIBLE_RE = re.compile("[" + INVISIBLE + "]")
 _LINE_SEPARATOR_RE = re.compile("[" + "".join(LINE_SEPARATORS) + "]")
 _STRAY_MARK = re.compile("[\u0300-\u036f]")
 _ETH_AT_WORD_START = regex.compile(rf"(?<!{_WORD})[\u00d0\u00f0](?={_WORD})")
-_MIXED_SCRIPT_WORD = regex.compile(rf"{_WORD}*[\p{{Cyrillic}}\p{{Greek}}]{_WORD}*")
+# A word with a Cyrillic or Greek character in it is found from that character outwards,
+# with possessive runs over its letters (never a pattern that may start at every letter
+# of a run and scan it again: that took the square of the run's length).
+_FOREIGN = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+_WORD_RUN = regex.compile(rf"{_WORD}*+")
+_WORD_RUN_BACK = regex.compile(rf"(?r){_WORD}*+")
 _LATIN_LETTER = regex.compile(r"\p{Latin}")
 _NON_LATIN_LETTER = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 # Fullwidth letters and digits are plain ASCII drawn wide; fullwidth punctuation is
@@ -110,7 +115,10 @@ def latin_lookalike(letter: str) -> str | None:
 
 
 def _unmask_word(match: regex.Match) -> str:
-    word = match.group()
+    return _unmask_word_text(match.group())
+
+
+def _unmask_word_text(word: str) -> str:
     if not _LATIN_LETTER.search(word):
         return word
     foreign = _NON_LATIN_LETTER.findall(word)
@@ -120,8 +128,40 @@ def _unmask_word(match: regex.Match) -> str:
     return "".join(latin_lookalike(ch) or ch for ch in word)
 
 
+def _mixed_script_words(text: str):
+    r"""The spans ``regex.sub`` of ``[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*`` would
+    replace, in order, in linear time: each character is covered by at most one backward
+    and one forward run (spans never overlap, and a hit inside the last span is skipped).
+
+    A Cyrillic or Greek character that is no letter (``͵``, ``҂``) may stand between two
+    runs, once, as the pattern's middle character did.
+    """
+    end = 0
+    for hit in _FOREIGN.finditer(text):
+        at = hit.start()
+        if at < end:
+            continue
+        start = _WORD_RUN_BACK.match(text, end, at).start()
+        end = _WORD_RUN.match(text, start).end()
+        if end < len(text) and _FOREIGN.match(text, end):  # not a letter: the middle character
+            end = _WORD_RUN.match(text, end + 1).end()
+        yield start, end
+
+
 def replace_lookalikes(text: str) -> str:
-    return _MIXED_SCRIPT_WORD.sub(_unmask_word, text)
+    parts: list[str] = []
+    done = 0
+    for start, end in _mixed_script_words(text):
+        word = text[start:end]
+        unmasked = _unmask_word_text(word)
+        if unmasked != word:
+            parts.append(text[done:start])
+            parts.append(unmasked)
+            done = end
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def replace_fullwidth(text: str) -> str:

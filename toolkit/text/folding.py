@@ -94,6 +94,16 @@ def _fold_characters(text: str, keep_case: bool = False) -> str:
     return _combining_marks().sub("", folded).translate(_BASE_LETTERS)
 
 
+_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+
+
+def _lookalikes_without_marks(key: str) -> str:
+    """Look-alikes once more on the mark-free key: a Greek ``ὀ`` is no Latin letter with its
+    breathing mark, but its bare ``ο`` is, so ``Aὀ`` folds to ``ao`` the first time, as
+    ``aο`` would the second (one character for one: offsets stay aligned)."""
+    return replace_lookalikes(key) if _GREEK_OR_CYRILLIC.search(key) else key
+
+
 def _merge_i_y(key: str) -> str:
     if "y" in key:
         key = _ONSET_Y_LOWER.sub("i", key)
@@ -113,7 +123,7 @@ def _fold_chunk(text: str, keep_case: bool = False) -> str:
     key = _fold_characters(_prepare(text), keep_case)
     # Punctuation becomes space, then split/join squashes every run of space at C speed.
     key = " ".join(_PUNCTUATION.sub(" ", key).split())
-    return _merge_i_y(key)
+    return _merge_i_y(_lookalikes_without_marks(key))
 
 
 def _fold_chunk_keeping_case(text: str) -> str:
@@ -165,7 +175,7 @@ def fold_with_offsets(text: str, *, keep_case: bool = False) -> Folded:
             separator_start = None
             characters.append(out)
             starts.append(source_index)
-    key = "".join(characters)
+    key = _lookalikes_without_marks("".join(characters))
     merged = _merge_i_y(key)
     # i/y merging replaces one letter by one letter, so the spans still line up.
     assert len(merged) == len(key)
