@@ -48,8 +48,6 @@ def test_the_derived_state_does_not_keep_an_index_alive(tmp_path):
     assert alive() is None
 
 
-@pytest.mark.xfail(strict=True, reason="alias_index's WeakKeyDictionary (lexicon → index) holds the index, which "
-                                       "holds its lexicon: an in-memory lexicon and its index are never freed")
 def test_the_index_of_a_dropped_lexicon_is_freed(tmp_path):
     lexicon = Lexicon(list(_lexicon(tmp_path)))  # made in memory: no files, so not in the files cache
     link("Tập Cận Bình đến tỉnh Lào Cai.", lexicon=lexicon)

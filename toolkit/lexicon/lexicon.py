@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace as with_changes
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from toolkit.lexicon.errors import LexiconError
 from toolkit.lexicon.model import ENTITY_TYPES, Ambiguity, Entity, Name, name_key
@@ -39,10 +42,14 @@ class Lexicon:
         self.ambiguities: tuple[Ambiguity, ...] = _ambiguities(self._entities, self._index)
         # written and fold keys of every name, for entities_for: built on the first question
         self._lookup: _Lookup | None = None
+        # the linker's alias index of this lexicon (``toolkit.linking.alias_index``), made on first
+        # use: kept here, so that it lives exactly as long as the lexicon does
+        self.alias_index: Any = None
+
+    _DERIVED = ("_lookup", "alias_index")  # rebuilt on the receiving side's first use, not shipped
 
     def __getstate__(self) -> dict:
-        # the lookup index is rebuilt on the receiving side's first question, not shipped
-        return {key: (None if key == "_lookup" else value) for key, value in self.__dict__.items()}
+        return {key: (None if key in self._DERIVED else value) for key, value in self.__dict__.items()}
 
     # -- loading -------------------------------------------------------------------------
     @classmethod

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import threading
-import weakref
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,8 +28,6 @@ if TYPE_CHECKING:
     from toolkit.lexicon import Lexicon
 
 _CACHE: dict[tuple[tuple[str, ...], str], "AliasIndex"] = {}
-# one lexicon object → its index, so a repeated call does not digest the lexicon again
-_BY_LEXICON: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
@@ -219,7 +216,7 @@ def alias_index(lexicon: Lexicon | None = None) -> AliasIndex:
     """The cached index of ``lexicon`` (the built-in lexicons when None)."""
     if lexicon is None:
         lexicon = _builtin_lexicon()
-    index = _BY_LEXICON.get(lexicon)
+    index = lexicon.alias_index
     if index is not None:
         return index
     with _LOCK:
@@ -231,7 +228,7 @@ def alias_index(lexicon: Lexicon | None = None) -> AliasIndex:
                 index = _CACHE[cache_key] = _from_disk(lexicon, digest)
             else:
                 index = AliasIndex(lexicon, digest)
-        _BY_LEXICON[lexicon] = index
+        lexicon.alias_index = index
     return index
 
 
