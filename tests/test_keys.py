@@ -1,9 +1,9 @@
-"""The key functions of toolkit.keys, one per use, on the examples their docstring gives."""
+"""The key functions of toolkit.text.keys, one per use, on the examples their docstring gives."""
 
 from __future__ import annotations
 
 from toolkit import fold
-from toolkit.keys import link_key, marked_key, name_key, scan_key, search_key
+from toolkit.text.keys import link_key, marked_key, name_key, scan_key, search_key
 from toolkit.lexicon import name_key as lexicon_name_key
 
 NAME = "Hà Nội–Trung Quốc"

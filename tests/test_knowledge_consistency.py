@@ -59,7 +59,7 @@ def _recorded_ambiguous(lexicon, text: str) -> bool:
     """``text`` is a rendering the lexicon lists as shared: in ``ambiguities`` (its name_key) or in
     ``lookup_ambiguities`` (its written key with one tone placement, or its fold key when unmarked)."""
     from toolkit.lexicon.lexicon import _fold_key, _written_key
-    from toolkit.script import has_marks
+    from toolkit.text.script import has_marks
 
     keys = {ambiguity.key for ambiguity in lexicon.ambiguities}
     looked_up = {ambiguity.key for ambiguity in lexicon.lookup_ambiguities()}

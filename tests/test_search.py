@@ -217,3 +217,9 @@ def test_cli_search_names_a_huge_query_without_a_traceback(index):
     result = CliRunner().invoke(app, ["search", str(index.path), "Hà Nội " * 5000])
     assert result.exit_code == 1 and "too long" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_character_that_folds_to_han_is_segmented_as_han():
+    from toolkit.search.segmenting import companion
+
+    assert companion("0🈐") == companion(companion("0🈐")) == "0 手"

@@ -7,7 +7,7 @@ import pytest
 from toolkit.designators import place_words
 from toolkit.lexicon import LexiconError
 from toolkit.linking import context
-from toolkit.script import has_han, has_marks, is_han_char
+from toolkit.text.script import has_han, has_marks, is_han_char
 from toolkit.tables import TableError, read_tsv
 
 

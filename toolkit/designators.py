@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from toolkit.keys import search_key
+from toolkit.text.keys import search_key
 from toolkit.resources import lexicon_path
 from toolkit.tables import TableError, read_tsv
 

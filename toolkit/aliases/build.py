@@ -27,7 +27,7 @@ def _origin(entity) -> str:
 
 def _written_lang(text: str) -> str:
     from toolkit.linking.keys import is_han_key
-    from toolkit.script import has_marks
+    from toolkit.text.script import has_marks
 
     return "zh" if is_han_key(text) else "vi" if has_marks(text) else "en"
 

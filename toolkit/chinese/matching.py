@@ -41,7 +41,7 @@ from toolkit.chinese.readings import char_pinyins, read_chars, simplified_chars,
 from toolkit.chinese.script import canonical_chars
 from toolkit.chinese.romanised import romanised_syllables
 from toolkit.lexicon.model import reads_chinese
-from toolkit.script import has_han, has_marks, is_han_char
+from toolkit.text.script import has_han, has_marks, is_han_char
 
 __all__ = ["DEFAULT_LEXICON", "LexiconChoice", "Match", "NameLexicon", "SAME_THRESHOLD", "match"]
 

@@ -17,7 +17,7 @@ from toolkit.chinese.script import canonical_chars, surname_length
 from toolkit.chinese.tables import name_frequencies, name_readings, readings_table
 from toolkit.designators import place_words
 from toolkit.text.folding import fold
-from toolkit.script import has_han, is_han_char
+from toolkit.text.script import has_han, is_han_char
 
 # a surname this rare (ppm of names) does not make a two-to-four character string a person's name
 _MIN_SURNAME_PPM = 20.0

@@ -13,10 +13,10 @@ from __future__ import annotations
 from functools import cache
 
 from toolkit.chinese.tables import compound_surnames, own_entry_chars, variants_table
-from toolkit.script import has_han, is_han_char
+from toolkit.text.script import has_han, is_han_char
 
 
-# the Han predicate lives in toolkit.script; ``is_han`` is the name this module has exported
+# the Han predicate lives in toolkit.text.script; ``is_han`` is the name this module has exported
 is_han = is_han_char
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from toolkit.lexicon.errors import LexiconError
 from toolkit.lexicon.model import ENTITY_TYPES, Ambiguity, Entity, Name, name_key
-from toolkit.script import has_marks
+from toolkit.text.script import has_marks
 from toolkit.lexicon.tsv import Row, read_rows
 
 BUILTIN_SUBDIR = "entities"

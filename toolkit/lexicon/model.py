@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from toolkit.keys import name_key  # the exact-match key of a name (exported here as ever)
+from toolkit.text.keys import name_key  # the exact-match key of a name (exported here as ever)
 
 ENTITY_TYPES: tuple[str, ...] = ("person", "place", "org", "other")
 

@@ -19,10 +19,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit import script
+from toolkit.text import script
 from toolkit.designators import place_words
 from toolkit.linking.keys import Candidate, is_han_key, key_table, written_forms
-from toolkit.script import is_han_char
+from toolkit.text.script import is_han_char
 
 if TYPE_CHECKING:
     from toolkit.lexicon import Lexicon

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from toolkit.designators import place_words
-from toolkit.script import is_han_char
+from toolkit.text.script import is_han_char
 
 _JIEBA_LOCK = threading.Lock()
 _TAUGHT: set[str] = set()

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from toolkit.keys import search_key
-from toolkit.script import has_marks, is_han_char
+from toolkit.text.keys import search_key
+from toolkit.text.script import has_marks, is_han_char
 
 PREFIX = "nil:"
 _SYLLABLES = re.compile(r"[^\W\d_]+")

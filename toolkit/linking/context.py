@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from toolkit.keys import search_key
+from toolkit.text.keys import search_key
 from toolkit.resources import lexicon_path
 from toolkit.tables import TableError, read_tsv
 

@@ -1,6 +1,6 @@
 """Every search key of an entity, derived through the normalisers.
 
-A key is a link key (``toolkit.keys.link_key``: the scan key in lower case): ``Hà Nội``,
+A key is a link key (``toolkit.text.keys.link_key``: the scan key in lower case): ``Hà Nội``,
 ``Ha Noi`` and ``HÀ NỘI`` all give ``ha noi``. Beside the folded names, aliases and abbreviations an entity gets derived keys:
 run-together forms of short place names (``hanoi``, ``vietnam``), the pinyin and Hán-Việt keys
 of its Chinese name (习近平 → ``xi jinping``, ``tap can binh``) when ``reads_chinese`` says the
@@ -17,8 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from toolkit.lexicon.model import reads_chinese
-from toolkit.keys import link_key, scan_key
-from toolkit.script import has_han
+from toolkit.text.keys import link_key, scan_key
+from toolkit.text.script import has_han
 
 
 # How much a key is worth by where it came from: a stored name beats a derived reading.

@@ -21,9 +21,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from toolkit import script
+from toolkit.text import script
 from toolkit.designators import place_words
-from toolkit.keys import marked_key, search_key
+from toolkit.text.keys import marked_key, search_key
 from toolkit.linking import context
 from toolkit.linking.automaton import AliasIndex, alias_index
 from toolkit.linking.boundaries import chinese_hits_on_word_edges, suffix_belongs
@@ -31,7 +31,7 @@ from toolkit.linking.keys import ORIGIN_WEIGHTS, Candidate
 from toolkit.linking.mentions import Mention
 from toolkit.linking.scan import Hit, layout_of, scan
 from toolkit.linking.spans import TakenSpans
-from toolkit.script import HAN_CHARACTER, has_marks, is_han_char
+from toolkit.text.script import HAN_CHARACTER, has_marks, is_han_char
 
 if TYPE_CHECKING:
     from toolkit.lexicon import Lexicon

@@ -5,7 +5,7 @@ i/y merged, punctuation squashed, but ``Hà Nội`` becomes ``Ha Noi`` and ``ph�
 ``phap luat``. Keeping case in the key lets the automaton itself tell the name ``Pháp`` (France)
 from the word ``pháp`` (law): the alias index stores each name in the case forms a name is
 written in (as in the lexicon, UPPER, and for long names any case), so lower-case words do not
-even become hits. The linker then compares keys in lower case (``toolkit.keys.link_key``).
+even become hits. The linker then compares keys in lower case (``toolkit.text.keys.link_key``).
 
 The automaton runs over the *scan string*: the key with a space before and after it (every
 pattern is a key between two spaces, so a hit starts and ends on a word edge). Two layouts build
@@ -30,7 +30,7 @@ from itertools import accumulate
 
 from toolkit.text.characters import INVISIBLE
 from toolkit.text.folding import Folded, fold_with_offsets
-from toolkit.keys import scan_key
+from toolkit.text.keys import scan_key
 from toolkit.linking.aligned import aligned_key
 from toolkit.text.wordcache import WordMemo
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from toolkit.keys import link_key
+from toolkit.text.keys import link_key
 from toolkit.linking import context
-from toolkit.script import HAN_CHARACTER, has_marks, is_han_char
+from toolkit.text.script import HAN_CHARACTER, has_marks, is_han_char
 from toolkit.linking.mentions import Mention
 from toolkit.linking.spans import TakenSpans
 

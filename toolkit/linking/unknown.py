@@ -21,10 +21,10 @@ import re
 from functools import cache
 from typing import Any
 
-from toolkit.keys import search_key
+from toolkit.text.keys import search_key
 from toolkit.linking import context
 from toolkit.linking.clustering import cluster_key
-from toolkit.script import HAN_CHARACTER, is_han_char
+from toolkit.text.script import HAN_CHARACTER, is_han_char
 from toolkit.linking.mentions import Mention
 from toolkit.linking.spans import TakenSpans
 

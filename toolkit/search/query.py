@@ -187,7 +187,7 @@ def _at_word_start(text: str, match: re.Match) -> bool:
     start = match.start()
     if start == 0 or not (text[start - 1].isalnum()):
         return True
-    from toolkit.script import is_han_char
+    from toolkit.text.script import is_han_char
 
     return is_han_char(text[start])  # Han phrases are found inside runs (the run has no spaces)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from toolkit.text.folding import fold
-from toolkit.script import HAN_RANGES
+from toolkit.text.script import HAN_RANGES
 
 _HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
 _TAUGHT = False
@@ -38,8 +38,13 @@ def segment_han(text: str) -> str:
 
 
 def companion(text: str) -> str:
-    """The folded, segmented search text of ``text``."""
-    return fold(segment_han(text))
+    """The folded, segmented search text of ``text``.
+
+    Folded before it is segmented, as folding can make Han characters (NFKC: 🈐 is 手), and
+    folded again after, to squash the spaces segmenting put in (only where it put some)."""
+    folded = fold(text)
+    segmented = segment_han(folded)
+    return folded if segmented is folded else fold(segmented)
 
 
 def tokens(text: str) -> list[str]:

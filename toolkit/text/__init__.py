@@ -1,7 +1,8 @@
-"""Text as Unicode: characters repaired, Vietnamese spelling normalised, and the fold key.
+"""Text as Unicode: what a character is, characters repaired, spelling normalised, and the keys.
 
-``characters`` repairs the character layer (NFC, look-alikes, invisible characters),
-``normalisation`` runs the repairs and tone placement together (``toolkit.normalise``),
-``folding`` makes the search key (``toolkit.fold``) and its offset map; ``wordcache`` is the
-per-word memo they share.
+``script`` says what a character or text is (Han, marked Vietnamese), ``characters`` repairs the
+character layer (NFC, look-alikes, invisible characters), ``normalisation`` runs the repairs and
+tone placement together (``toolkit.normalise``), ``folding`` makes the fold key
+(``toolkit.fold``) and its offset map, ``keys`` names every key built on it for its use (search,
+scan, link, name keys); ``wordcache`` is the per-word memo they share.
 """
