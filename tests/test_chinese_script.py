@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from toolkit.chinese import to_simplified, to_traditional
-from toolkit.chinese.script import canonical_chars, is_han
+from toolkit.chinese.script import canonical_chars
+from toolkit.text.script import is_han_char as is_han
 
 
 def test_plain_opencc_turns_surnames_into_other_words():

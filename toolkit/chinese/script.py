@@ -13,11 +13,7 @@ from __future__ import annotations
 from functools import cache
 
 from toolkit.chinese.tables import compound_surnames, own_entry_chars, variants_table
-from toolkit.text.script import has_han, is_han_char
-
-
-# the Han predicate lives in toolkit.text.script; ``is_han`` is the name this module has exported
-is_han = is_han_char
+from toolkit.text.script import has_han
 
 
 @cache

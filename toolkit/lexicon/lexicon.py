@@ -207,7 +207,8 @@ class _Lookup:
 
 
 def _written_key(text: str) -> str:
-    from toolkit.chinese.script import has_han, to_simplified
+    from toolkit.chinese.script import to_simplified
+    from toolkit.text.script import has_han
 
     if has_han(text):
         return name_key(to_simplified(text))
