@@ -12,6 +12,7 @@ import pytest
 from toolkit.aliases import AliasRow, AliasTable, table_from_lexicon
 from toolkit.exports import FORMATS, export_files, rule_count
 from toolkit.exports import es_api, postgres
+from toolkit.exports.groups import entity_token
 
 TRICKY_TERMS = {
     "org:test:quoted": ['The "Quoted", Party', "Đảng Trích, Dẫn", "引号党", "back\\slash => arrow", "A=B"],
@@ -183,13 +184,13 @@ def parse_ths(text: str) -> dict[tuple[str, ...], tuple[str, ...]]:
 def test_postgres_dictionaries_parse_and_map_every_rendering_to_one_lexeme(builtin):
     files = export_files(builtin, "postgres")
     words, phrases = parse_syn(files["sinoviet.syn"]), parse_ths(files["sinoviet.ths"])
-    target = postgres.lexeme("place:vn:ha-noi")
+    target = entity_token("place:vn:ha-noi")
     assert words["hanoi"] == target and words["河内"] == target
     assert phrases[("ha", "noi")] == (target,)
-    assert phrases[("tap", "can", "binh")] == (postgres.lexeme("person:cn:xi-jinping"),)
+    assert phrases[("tap", "can", "binh")] == (entity_token("person:cn:xi-jinping"),)
     # a rendering two entities share is a thesaurus entry naming both
-    assert set(phrases[("he", "wei")]) == {postgres.lexeme("person:cn:he-wei-ambassador"),
-                                          postgres.lexeme("person:cn:he-wei-cppcc")}
+    assert set(phrases[("he", "wei")]) == {entity_token("person:cn:he-wei-ambassador"),
+                                          entity_token("person:cn:he-wei-cppcc")}
     assert all(w == w.lower() for w in words)
     assert "CREATE TEXT SEARCH CONFIGURATION sinoviet" in files["install.sql"]
 
@@ -209,7 +210,7 @@ def test_postgres_tricky_terms_become_parser_words():
     assert ("the", "quoted", "party") in phrases
     assert ("back", "slash", "arrow") in phrases
     han = tuple(postgres.parser_words("引号党"))  # as jieba cuts it, like the documents
-    assert (words[han[0]] if len(han) == 1 else phrases[han]) == [postgres.lexeme("org:test:quoted")]
+    assert (words[han[0]] if len(han) == 1 else phrases[han]) == [entity_token("org:test:quoted")]
 
 
 # --- spaCy -----------------------------------------------------------------------------------------
@@ -306,3 +307,24 @@ def test_es_rule_ids_are_unique_even_when_a_suffix_is_some_entity_s_own_slug():
                         for suffix, kind in [("", "label"), (" Group", "alias")]])
     ids = [rule["id"] for rule_set in es_api.rule_sets(table) for rule in rule_set["body"]["synonyms_set"]]
     assert len(ids) == len(set(ids)) == 3, ids
+
+
+def test_entity_tokens_are_one_per_id_and_read_as_the_id():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from toolkit.exports.groups import entity_token
+
+    assert entity_token("place:vn:ha-noi") == "sv_place__vn__ha_noi"
+    assert entity_token("org:x:a-b") != entity_token("org:x:a.b") != entity_token("org:x:a_b")
+    assert entity_token("place:vn:ha-noi") != entity_token("place:vn:ha:noi")
+    ids = st.text(alphabet="ab:-._Aé", min_size=1, max_size=8)
+
+    @settings(max_examples=500, deadline=None)
+    @given(ids, ids)
+    def distinct(a, b):
+        token_a, token_b = entity_token(a), entity_token(b)
+        assert (token_a == token_b) == (a == b)
+        assert set(token_a) <= set("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+    distinct()

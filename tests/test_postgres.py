@@ -19,6 +19,7 @@ from conftest import REPO, SEEDS, seed_entity_documents
 
 from toolkit.aliases import AliasTable, table_from_lexicon
 from toolkit.exports import postgres
+from toolkit.exports.groups import entity_token
 from toolkit.search import segment_han
 
 pytestmark = pytest.mark.slow  # starts a PostgreSQL server
@@ -148,7 +149,7 @@ def test_plain_words_are_folded_phrases(installed):
 def test_the_dictionary_folds_in_the_database(installed):
     dsn, name = installed
     ((vector,),) = psql(dsn, f"SELECT {name}_tsvector('Thủ đô HÀ NỘI có ĐƯỜNG phố');")
-    assert vector == f"'co':4 'do':2 'duong':5 'pho':6 '{postgres.lexeme('place:vn:ha-noi')}':3 'thu':1"
+    assert vector == f"'co':4 'do':2 'duong':5 'pho':6 '{entity_token('place:vn:ha-noi')}':3 'thu':1"
 
 
 def test_every_rendering_of_every_seed_entity_finds_every_document_mentioning_it(installed, table):
@@ -158,3 +159,31 @@ def test_every_rendering_of_every_seed_entity_finds_every_document_mentioning_it
     misses = [(entity, rendering, document) for entity, documents in sorted(files.items())
               for rendering in table.renderings(entity) for document in sorted(documents - results[rendering])]
     assert misses == [], "\n".join(map(str, misses))
+
+
+def test_two_ids_that_differ_only_in_punctuation_stay_two_lexemes_live(server):
+    from toolkit.aliases import AliasRow
+
+    dsn, tsearch = server
+    name = f"sinoviet_test_ids_{os.getpid()}"
+    table = AliasTable([AliasRow("org:x:a-b", "Alphaville", "en", "label", "test", 0, "org"),
+                        AliasRow("org:x:a.b", "Betatown", "en", "label", "test", 0, "org")])
+    files = postgres.export(table, name)
+    copied = []
+    try:
+        for file_name, text in files.items():
+            if file_name != "install.sql":
+                (tsearch / file_name).write_text(text, encoding="utf-8")
+                copied.append(tsearch / file_name)
+        psql(dsn, files["install.sql"])
+        rows = psql(dsn, f"SELECT {name}_tsvector('Alphaville')::text, {name}_tsvector('Betatown')::text, "
+                         f"{name}_tsvector('Alphaville') @@ {name}_tsquery('Betatown');")
+        alpha, beta, crossed = rows[0]
+        assert alpha == f"'{entity_token('org:x:a-b')}':1" and beta == f"'{entity_token('org:x:a.b')}':1"
+        assert alpha != beta and crossed == "f"
+    finally:
+        psql(dsn, f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name} CASCADE;"
+                  f"DROP FUNCTION IF EXISTS {name}_tsquery, {name}_tsvector, {name}_fold;"
+                  f"DROP TEXT SEARCH DICTIONARY IF EXISTS {name}_thesaurus, {name}_synonyms, {name}_unaccent;")
+        for path in copied:
+            path.unlink(missing_ok=True)

@@ -8,6 +8,7 @@ may stand for, and formats that cannot leave them out.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -64,9 +65,29 @@ def weak_mappings(table) -> list[WeakMapping]:
     return out
 
 
+TOKEN_PREFIX = "sv_"
+# an id of lower-case words: parts joined by ":", words within a part by "-" (place:vn:ha-noi)
+_PLAIN_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?::[a-z0-9]+(?:-[a-z0-9]+)*)*")
+
+
+def entity_token(entity: str) -> str:
+    """The one token an entity id is indexed and queried as in a search engine: ``sv_`` and
+    [a-z0-9_] only, and never the token of another id.
+
+    A plain id reads as itself, ":" as "__" and "-" as "_" (``place:vn:ha-noi`` →
+    ``sv_place__vn__ha_noi``), which can be read back, so no two plain ids share a token. Any
+    other id (``org:x:a.b``, capitals, other letters) is slugged and gets "___" and a digest of
+    the id, which a plain id's token never contains.
+    """
+    if _PLAIN_ID.fullmatch(entity):
+        return TOKEN_PREFIX + entity.replace(":", "__").replace("-", "_")
+    digest = hashlib.blake2b(entity.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
+    return f"{TOKEN_PREFIX}{slug(entity)}___{digest}"
+
+
 def slug(entity: str) -> str:
     """An identifier made of [a-z0-9_] for an entity id (``place:vn:ha-noi`` -> ``place_vn_ha_noi``)."""
     return re.sub(r"[^0-9a-z]+", "_", entity.lower()).strip("_") or "entity"
 
 
-__all__ = ["SynonymGroup", "WeakMapping", "slug", "synonym_groups", "weak_mappings"]
+__all__ = ["SynonymGroup", "TOKEN_PREFIX", "WeakMapping", "entity_token", "slug", "synonym_groups", "weak_mappings"]

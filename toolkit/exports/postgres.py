@@ -1,7 +1,8 @@
 """PostgreSQL full-text search: a synonym dictionary, a thesaurus, unaccent-style rules, and the
 SQL that installs them as the text search configuration ``sinoviet``.
 
-Every rendering of an entity becomes one lexeme, ``sv_`` + the entity id (``sv_place_vn_ha_noi``):
+Every rendering of an entity becomes one lexeme, the entity's token (``entity_token``:
+``sv_place__vn__ha_noi``, never another entity's):
 single-word renderings through the synonym dictionary (``sinoviet.syn``: ``hanoi``, ``河内``,
 ``cpc``), renderings of several words through the thesaurus (``sinoviet.ths``: ``ha noi``,
 ``tap can binh``). A rendering two entities share maps to both lexemes. ``sinoviet.rules``
@@ -25,18 +26,13 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from toolkit.exports.groups import slug, synonym_groups
+from toolkit.exports.groups import TOKEN_PREFIX, entity_token, synonym_groups
 
 NAME = "sinoviet"
-LEXEME_PREFIX = "sv_"
 # what PostgreSQL's default parser keeps together in one word (letters and digits), roughly
 _PARSER_WORDS = re.compile(r"[^\W_]+")
 # the Latin blocks whose marked letters the rules fold
 _LATIN_RANGES = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
-
-
-def lexeme(entity: str) -> str:
-    return LEXEME_PREFIX + slug(entity)
 
 
 def parser_words(term: str) -> list[str]:
@@ -75,7 +71,7 @@ def mappings(table) -> tuple[dict[str, list[str]], dict[tuple[str, ...], list[st
     words: dict[str, dict[str, None]] = defaultdict(dict)
     phrases: dict[tuple[str, ...], dict[str, None]] = defaultdict(dict)
     for group in synonym_groups(table, minimum=1):
-        target = lexeme(group.entity)
+        target = entity_token(group.entity)
         for term in group.terms:
             tokens = tuple(parser_words(term))
             if not tokens:
@@ -132,7 +128,7 @@ CREATE OR REPLACE FUNCTION {name}_tsvector(body text) RETURNS tsvector LANGUAGE 
 -- A query that is one name (every lexeme an entity lexeme) matches any entity it may name:
 -- a rendering shared by two entities (He Wei) finds both; any other query is a phrase.
 CREATE OR REPLACE FUNCTION {name}_tsquery(query text) RETURNS tsquery LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$ SELECT CASE WHEN q::text ~ '^''{LEXEME_PREFIX}[^'']*''( <-> ''{LEXEME_PREFIX}[^'']*'')*$'
+    AS $$ SELECT CASE WHEN q::text ~ '^''{TOKEN_PREFIX}[^'']*''( <-> ''{TOKEN_PREFIX}[^'']*'')*$'
                       THEN replace(q::text, '<->', '|')::tsquery ELSE q END
           FROM phraseto_tsquery('public.{name}'::regconfig, public.{name}_fold(query)) AS q $$;
 """
@@ -145,5 +141,5 @@ def export(table, name: str = NAME) -> dict[str, str]:
             "install.sql": install_sql(name)}
 
 
-__all__ = ["LEXEME_PREFIX", "NAME", "export", "install_sql", "lexeme", "mappings", "parser_words",
+__all__ = ["NAME", "export", "install_sql", "mappings", "parser_words",
            "unaccent_rules", "unaccent_text"]

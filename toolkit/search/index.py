@@ -17,18 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from toolkit.exports.groups import slug
+from toolkit.exports.groups import entity_token
 
 if TYPE_CHECKING:
     from toolkit.aliases import AliasTable
 
-SCHEMA_VERSION = "1"
-# the entity tokens keep their underscores (sv_place_vn_ha_noi is one token)
+SCHEMA_VERSION = "2"  # 2: entity tokens that no two ids share (entity_token)
+# the entity tokens keep their underscores (sv_place__vn__ha_noi is one token)
 TOKENIZER = "unicode61 remove_diacritics 2 tokenchars '_'"
-
-
-def entity_token(entity: str) -> str:
-    return "sv_" + slug(entity)
 
 
 @dataclass(frozen=True)

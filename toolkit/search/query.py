@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from toolkit.search.index import entity_token
+from toolkit.exports.groups import entity_token
 
 MARK_OPEN, MARK_CLOSE = "«", "»"
 SNIPPET_CONTEXT = 80
