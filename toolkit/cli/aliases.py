@@ -41,12 +41,9 @@ def build(
     from toolkit.aliases import table_from_lexicon, write_table
     from toolkit.aliases.mining import DocumentNames, document_names, mine_names
     from toolkit.corpus.sources import MissingSource, iter_sources
-    from toolkit.lexicon import Lexicon, LexiconError
+    from toolkit.cli.common import lexicon_with
 
-    try:
-        lexicon = Lexicon.builtin(*(lexicon_paths or []))
-    except LexiconError as error:
-        raise _fail(str(error)) from None
+    lexicon = lexicon_with(lexicon_paths, "aliases")
     table = table_from_lexicon(lexicon)
     found_problems = 0
     reports = [a.to_dict() | {"reason": "claimed by several entities in the lexicons"} for a in table.ambiguities()]

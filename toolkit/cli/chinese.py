@@ -89,13 +89,9 @@ def match_command(
         raise typer.BadParameter("give --lexicon or --no-lexicon, not both", param_hint="--lexicon")
     lexicon: LexiconChoice = None if no_lexicon else DEFAULT_LEXICON
     if lexicon_paths:
-        from toolkit.lexicon import Lexicon, LexiconError
+        from toolkit.cli.common import lexicon_with
 
-        try:
-            lexicon = Lexicon.builtin(*lexicon_paths)
-        except LexiconError as error:
-            typer.echo(f"sinoviet match: {error}", err=True)
-            raise typer.Exit(1) from None
+        lexicon = lexicon_with(lexicon_paths, "match")
     if pairs is not None:
         if a is not None or b is not None:
             raise typer.BadParameter("give either A and B or --pairs FILE, not both", param_hint="--pairs")

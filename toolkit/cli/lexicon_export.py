@@ -45,13 +45,9 @@ def export(
     """Write a user dictionary for jieba or underthesea generated from the lexicons."""
     if output_format not in EXPORT_FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
-    from toolkit.lexicon import Lexicon, LexiconError
+    from toolkit.cli.common import lexicon_with
 
-    try:
-        lexicon = Lexicon.builtin(*(lexicon_paths or []))
-    except LexiconError as error:
-        typer.echo(f"sinoviet lexicon export: {error}", err=True)
-        raise typer.Exit(1) from None
+    lexicon = lexicon_with(lexicon_paths, "lexicon export")
     lines = jieba_lines(lexicon) if output_format == "jieba" else underthesea_lines(lexicon)
     text = "".join(line + "\n" for line in lines)
     if output is None:

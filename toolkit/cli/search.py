@@ -39,13 +39,9 @@ def build(
 
     lexicon = None
     if lexicon_paths:
-        from toolkit.lexicon import Lexicon, LexiconError
+        from toolkit.cli.common import lexicon_with
 
-        try:
-            lexicon = Lexicon.builtin(*lexicon_paths)
-        except LexiconError as error:
-            typer.echo(f"sinoviet index: {error}", err=True)
-            raise typer.Exit(1) from None
+        lexicon = lexicon_with(lexicon_paths, "index")
     table = None
     if aliases is not None:
         from toolkit.aliases import AliasTableError, read_table
