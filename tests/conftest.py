@@ -42,3 +42,17 @@ def seed_entity_documents() -> dict[str, set[str]]:
         row = json.loads(line)
         files[row["entity"]].add(row["file"])
     return files
+
+
+def private_device(folder: Path, name: str, major: int, minor: int) -> Path:
+    """A private copy of a character device (``/dev/null`` is 1, 3; ``/dev/full`` 1, 7) in
+    ``folder``, so that no test run as root can replace the real one; skips where devices
+    cannot be made (not root, or not Linux)."""
+    import stat
+
+    device = folder / name
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(major, minor))
+    except (PermissionError, AttributeError, OSError):
+        pytest.skip("cannot create a character device here (not root, or not Linux)")
+    return device

@@ -10,18 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import private_device
+
 from toolkit.corpus.atomic import AtomicFile, write_atomic
 from toolkit.cli import app
-
-
-def _null_device(folder: Path) -> Path:
-    """A private copy of /dev/null (same device numbers), so that no test can replace the real one."""
-    device = folder / "null"
-    try:
-        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
-    except (PermissionError, AttributeError, OSError):
-        pytest.skip("cannot create a character device here (not root, or not Linux)")
-    return device
 
 
 def test_a_regular_file_is_replaced_and_keeps_its_mode(tmp_path: Path) -> None:
@@ -34,7 +26,7 @@ def test_a_regular_file_is_replaced_and_keeps_its_mode(tmp_path: Path) -> None:
 
 
 def test_a_character_device_is_written_to_not_replaced(tmp_path: Path) -> None:
-    device = _null_device(tmp_path)
+    device = private_device(tmp_path, "null", 1, 3)
     write_atomic(device, b"swallowed")
     assert stat.S_ISCHR(device.stat().st_mode)
     assert not list(tmp_path.glob(".*.tmp"))
@@ -106,7 +98,7 @@ def test_an_output_that_cannot_be_created_is_reported_not_a_traceback(tmp_path: 
 
 
 def test_output_to_a_device_through_the_cli_leaves_the_device(tmp_path: Path) -> None:
-    device = _null_device(tmp_path)
+    device = private_device(tmp_path, "null", 1, 3)
     source = tmp_path / "in.txt"
     source.write_text("Hà Nội\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["normalise", str(source), "-o", str(device)])

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shlex
-import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import private_device
 
 
 def _shell(command: str) -> subprocess.CompletedProcess:
@@ -36,11 +35,7 @@ def test_closed_stdout(tmp_path: Path, command: str) -> None:
 
 
 def test_stdout_on_a_full_disk(tmp_path: Path) -> None:
-    full = tmp_path / "full"  # a private /dev/full
-    try:
-        os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
-    except (PermissionError, AttributeError, OSError):
-        pytest.skip("cannot create a character device here (not root, or not Linux)")
+    full = private_device(tmp_path, "full", 1, 7)
     source = tmp_path / "in.txt"
     source.write_text("Hoà\n", encoding="utf-8")
     done = _shell(_sinoviet("normalise", str(source), str(source)) + f" > {shlex.quote(str(full))}")

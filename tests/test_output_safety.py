@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import os
+from conftest import private_device
+
 import resource
 import signal
 import subprocess
@@ -100,13 +101,8 @@ def test_a_file_size_limit_is_reported_per_file_and_leaves_no_temporary_file(tmp
 def test_a_full_disk_is_reported_not_a_traceback(tmp_path: Path) -> None:
     import stat
 
-    import pytest
 
-    full = tmp_path / "full"  # a private /dev/full: a test run as root must never replace the real one
-    try:
-        os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
-    except (PermissionError, AttributeError, OSError):
-        pytest.skip("cannot create a character device here (not root, or not Linux)")
+    full = private_device(tmp_path, "full", 1, 7)
     source = tmp_path / "in.txt"
     source.write_text("Hoà\n", encoding="utf-8")
     done = subprocess.run(

@@ -9,6 +9,7 @@ CI the tests skip with the reason when either is missing; in CI (``CI=true``) th
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -90,11 +91,10 @@ def table() -> AliasTable:
     return table_from_lexicon()
 
 
-@pytest.fixture(scope="module")
-def installed(server, table):
-    """The exported dictionaries under a name of this run, installed; removed afterwards."""
+@contextlib.contextmanager
+def exported(server, table: AliasTable, name: str):
+    """The table's dictionaries installed under ``name``; removed afterwards."""
     dsn, tsearch = server
-    name = f"sinoviet_test_{os.getpid()}"
     files = postgres.export(table, name)
     copied = []
     try:
@@ -103,18 +103,26 @@ def installed(server, table):
                 (tsearch / file_name).write_text(text, encoding="utf-8")
                 copied.append(tsearch / file_name)
         psql(dsn, files["install.sql"])
-        documents = dict(DOCUMENTS) | {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
-        rows = ",\n".join(f"({literal(n)}, {literal(segment_han(text))})" for n, text in documents.items())
-        psql(dsn, f"DROP TABLE IF EXISTS {name}_docs; CREATE TABLE {name}_docs(name text, body text, tsv tsvector);\n"
-                  f"INSERT INTO {name}_docs(name, body) VALUES {rows};\n"
-                  f"UPDATE {name}_docs SET tsv = {name}_tsvector(body);")
-        yield dsn, name
+        yield dsn
     finally:
         psql(dsn, f"DROP TABLE IF EXISTS {name}_docs; DROP TEXT SEARCH CONFIGURATION IF EXISTS {name} CASCADE;"
                   f"DROP FUNCTION IF EXISTS {name}_tsquery, {name}_tsvector, {name}_fold;"
                   f"DROP TEXT SEARCH DICTIONARY IF EXISTS {name}_thesaurus, {name}_synonyms, {name}_unaccent;")
         for path in copied:
             path.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="module")
+def installed(server, table):
+    """The exported dictionaries under a name of this run, with the test documents indexed."""
+    name = f"sinoviet_test_{os.getpid()}"
+    with exported(server, table, name) as dsn:
+        documents = dict(DOCUMENTS) | {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+        rows = ",\n".join(f"({literal(n)}, {literal(segment_han(text))})" for n, text in documents.items())
+        psql(dsn, f"DROP TABLE IF EXISTS {name}_docs; CREATE TABLE {name}_docs(name text, body text, tsv tsvector);\n"
+                  f"INSERT INTO {name}_docs(name, body) VALUES {rows};\n"
+                  f"UPDATE {name}_docs SET tsv = {name}_tsvector(body);")
+        yield dsn, name
 
 
 def found(installed, queries: list[str]) -> dict[str, set[str]]:
@@ -164,26 +172,12 @@ def test_every_rendering_of_every_seed_entity_finds_every_document_mentioning_it
 def test_two_ids_that_differ_only_in_punctuation_stay_two_lexemes_live(server):
     from toolkit.aliases import AliasRow
 
-    dsn, tsearch = server
     name = f"sinoviet_test_ids_{os.getpid()}"
     table = AliasTable([AliasRow("org:x:a-b", "Alphaville", "en", "label", "test", 0, "org"),
                         AliasRow("org:x:a.b", "Betatown", "en", "label", "test", 0, "org")])
-    files = postgres.export(table, name)
-    copied = []
-    try:
-        for file_name, text in files.items():
-            if file_name != "install.sql":
-                (tsearch / file_name).write_text(text, encoding="utf-8")
-                copied.append(tsearch / file_name)
-        psql(dsn, files["install.sql"])
+    with exported(server, table, name) as dsn:
         rows = psql(dsn, f"SELECT {name}_tsvector('Alphaville')::text, {name}_tsvector('Betatown')::text, "
                          f"{name}_tsvector('Alphaville') @@ {name}_tsquery('Betatown');")
-        alpha, beta, crossed = rows[0]
-        assert alpha == f"'{entity_token('org:x:a-b')}':1" and beta == f"'{entity_token('org:x:a.b')}':1"
-        assert alpha != beta and crossed == "f"
-    finally:
-        psql(dsn, f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name} CASCADE;"
-                  f"DROP FUNCTION IF EXISTS {name}_tsquery, {name}_tsvector, {name}_fold;"
-                  f"DROP TEXT SEARCH DICTIONARY IF EXISTS {name}_thesaurus, {name}_synonyms, {name}_unaccent;")
-        for path in copied:
-            path.unlink(missing_ok=True)
+    alpha, beta, crossed = rows[0]
+    assert alpha == f"'{entity_token('org:x:a-b')}':1" and beta == f"'{entity_token('org:x:a.b')}':1"
+    assert alpha != beta and crossed == "f"
