@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import private_device
 
+pytestmark = pytest.mark.slow  # every test starts sinoviet processes
+
 
 def _shell(command: str) -> subprocess.CompletedProcess:
     return subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)

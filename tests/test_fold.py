@@ -98,6 +98,7 @@ def test_fold_is_idempotent_on_greek_with_marks(text: str) -> None:
     assert fold_with_offsets(text).text == fold(text)
 
 
+@pytest.mark.slow  # over half a second: a sweep or a property run
 @settings(max_examples=600, deadline=None, derandomize=True)
 @given(st.lists(MIXED_SCRIPTS, max_size=12).map("".join))
 def test_fold_is_idempotent_over_mixed_scripts(text: str) -> None:

@@ -67,6 +67,7 @@ def _recorded_ambiguous(lexicon, text: str) -> bool:
             or (not has_marks(text) and _fold_key(text) in looked_up))
 
 
+@pytest.mark.slow  # over half a second: a sweep or a property run
 def test_names_of_two_entities_are_the_same_only_through_a_recorded_ambiguity(lexicon):
     owners = _owners(lexicon)
     # the pairs match could call the same: names that answer for one entity in common
@@ -122,6 +123,7 @@ KNOWN_LINK_MISSES = {
 }
 
 
+@pytest.mark.slow  # over half a second: a sweep or a property run
 def test_link_on_an_unambiguous_name_alone_gives_its_entity(lexicon):
     checked, misses = 0, set()
     for entity in lexicon:
@@ -218,6 +220,7 @@ def test_one_rule_for_derived_readings(lexicon):
 _MINE = "id\ttype\ten\tvi\tsource\nplace:xx:test\tplace\tTestville\tLàng Thử\ttest\n"
 
 
+@pytest.mark.slow  # over half a second: a sweep or a property run
 def test_match_and_index_build_take_a_user_lexicon(tmp_path):
     import json
     import sqlite3

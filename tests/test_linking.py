@@ -192,6 +192,7 @@ def test_a_users_lexicon_adds_entities_and_gets_its_own_index(tmp_path):
     assert alias_index(lexicon) is alias_index(Lexicon.builtin(extra))  # cached by files and content
 
 
+@pytest.mark.slow  # over half a second: a sweep or a property run
 def test_alias_index_pickles_as_its_files_and_comes_back_equal(tmp_path):
     index = alias_index()
     data = pickle.dumps(index)
@@ -316,6 +317,7 @@ def test_aligned_layout_maps_as_the_piece_layout_does(text):
     _assert_layouts_agree(text)
 
 
+@pytest.mark.slow  # over half a second: a sweep or a property run
 @given(st.one_of(_LAYOUT_TEXT, _MOSTLY_ASCII_TEXT))
 @settings(max_examples=400, deadline=None)
 def test_aligned_layout_agrees_with_the_piece_layout_on_any_text(text):

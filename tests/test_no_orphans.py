@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # starts and kills a parallel sinoviet run
+
 LINE = "Chủ tịch nước tiếp Đại sứ Trung Quốc tại Hà Nội; Thuỷ điện Hoà Bình.\n"
 
 

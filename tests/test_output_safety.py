@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import private_device
 
 import resource
@@ -81,6 +83,7 @@ def _limit_file_size() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
 
 
+@pytest.mark.slow  # starts a sinoviet process
 def test_a_file_size_limit_is_reported_per_file_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("Thuỷ điện Hoà Bình\n" * 20000, encoding="utf-8")
@@ -98,6 +101,7 @@ def test_a_file_size_limit_is_reported_per_file_and_leaves_no_temporary_file(tmp
     assert not list(out.glob(".*.tmp")) and not (out / "big.txt").exists()
 
 
+@pytest.mark.slow  # starts a sinoviet process
 def test_a_full_disk_is_reported_not_a_traceback(tmp_path: Path) -> None:
     import stat
 

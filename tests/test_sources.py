@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import subprocess
@@ -35,6 +37,7 @@ def test_a_dangling_symlink_is_named_as_such(tmp_path: Path) -> None:
     assert "dangling symbolic link" in result.stderr and "missing.txt" in result.stderr
 
 
+@pytest.mark.slow  # starts a sinoviet process
 def test_a_file_name_that_is_not_utf8_gives_utf8_output(tmp_path: Path) -> None:
     name = os.fsdecode(b"caf\xff.txt")
     (tmp_path / name).write_text("Ông Tập Cận Bình thăm Hà Nội.\n", encoding="utf-8")

@@ -115,6 +115,7 @@ texts = st.text(
 )
 
 
+@pytest.mark.slow  # over half a second: a sweep or a property run
 @settings(max_examples=400, deadline=None)
 @given(texts, st.sampled_from(["old", "new"]))
 def test_properties(text, style):
