@@ -527,3 +527,21 @@ def test_toolkit_linker_is_the_linker_with_its_settings_held(tmp_path):
     assert [m.entity for m in own(text)] == ["place:vn:ha-noi"]
     with pytest.raises(ValueError, match="lang"):
         toolkit.Linker(lang="fr")
+
+
+def test_traditional_text_is_linked_through_its_simplified_shadow_with_its_own_offsets():
+    traditional, simplified = "中共總書記習近平會見蘇林。", "中共总书记习近平会见苏林。"
+    found, expected = link(traditional), link(simplified)
+    assert [(m.start, m.end, m.entity) for m in found] == [(m.start, m.end, m.entity) for m in expected]
+    assert all(m.text == traditional[m.start:m.end] for m in found)
+    assert "習近平" in [m.text for m in found]
+
+
+def test_the_simplified_shadow_keeps_every_offset():
+    from toolkit.chinese.script import simplified_shadow
+
+    assert simplified_shadow("河內 Hà Nội 「台灣」") == "河内 Hà Nội 「台湾」"
+    assert simplified_shadow("河内 Hà Nội") is None
+    text = "乾隆皇帝在乾清宮" * 3
+    shadow = simplified_shadow(text)
+    assert shadow is not None and len(shadow) == len(text)

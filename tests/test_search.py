@@ -223,3 +223,10 @@ def test_a_character_that_folds_to_han_is_segmented_as_han():
     from toolkit.search.segmenting import companion
 
     assert companion("0🈐") == companion(companion("0🈐")) == "0 手"
+
+
+def test_simplified_and_traditional_chinese_share_one_search_key():
+    from toolkit.search.segmenting import companion
+
+    assert companion("習近平會見蘇林") == companion("习近平会见苏林")
+    assert "习近平" in companion("總書記習近平").split()

@@ -61,6 +61,21 @@ def to_simplified(text: str, *, name: bool = False) -> str:
     return _convert(text, "t2s", "simplified", name)
 
 
+def simplified_shadow(text: str) -> str | None:
+    """``text`` with its traditional characters simplified position by position (every other
+    character kept, the length the same, so an offset in one is an offset in the other); None
+    when nothing would change. OpenCC converts by phrase; where a phrase changes length, each
+    character is converted alone."""
+    shadow = to_simplified(text)
+    if shadow == text:
+        return None
+    if len(shadow) != len(text):
+        shadow = "".join(
+            simplified if len(simplified := to_simplified(char)) == 1 else char for char in text
+        )
+    return shadow if shadow != text else None
+
+
 def canonical_chars(char: str) -> tuple[str, ...]:
     """The characters ``char`` stands for in the simplified universe: 煒 → (炜,), 乾 → (乾,)."""
     variants = variants_table().get(char)

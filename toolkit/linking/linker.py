@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from dataclasses import replace as with_changes
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -387,6 +388,20 @@ def link(text: str, lang: str | None = None, lexicon: Lexicon | AliasIndex | Non
     # Han characters fold to themselves, and nothing else in a key is outside ASCII but other scripts
     has_han = script.has_han(layout.hay)
     lang = lang or detect_language(text, has_han)
+    if has_han:
+        from toolkit.chinese.script import simplified_shadow
+
+        # The lexicon, jieba and the readings know Chinese in simplified characters: traditional
+        # text is linked through its simplified shadow, which has the same offsets.
+        shadow = simplified_shadow(text)
+        if shadow is not None:
+            found = _linked(shadow, lang, index, layout_of(shadow), has_han, unknown, ner)
+            return [with_changes(m, text=text[m.start:m.end]) for m in found]
+    return _linked(text, lang, index, layout, has_han, unknown, ner)
+
+
+def _linked(text: str, lang: str, index: AliasIndex, layout, has_han: bool, unknown: bool, ner: bool) -> list[Mention]:
+    """The mentions of ``text`` laid out as ``layout`` (``link`` once its arguments are settled)."""
     mentions, short_hits = _known_mentions(text, layout, index, lang, has_han)
     if short_hits or lang == "zh" or any(m.type == "person" for m in mentions):
         from toolkit.linking.shortforms import short_form_mentions

@@ -40,9 +40,15 @@ def segment_han(text: str) -> str:
 def companion(text: str) -> str:
     """The folded, segmented search text of ``text``.
 
-    Folded before it is segmented, as folding can make Han characters (NFKC: 🈐 is 手), and
-    folded again after, to squash the spaces segmenting put in (only where it put some)."""
+    Folded before it is segmented, as folding can make Han characters (NFKC: 🈐 is 手), then
+    simplified (traditional and simplified Chinese share one key), and folded again after, to
+    squash the spaces segmenting put in (only where it put some)."""
     folded = fold(text)
+    if not folded.isascii():
+        from toolkit.chinese.script import simplified_shadow
+
+        # one script for Chinese in the index and in queries: 習近平 is found by 习近平
+        folded = simplified_shadow(folded) or folded
     segmented = segment_han(folded)
     return folded if segmented is folded else fold(segmented)
 
