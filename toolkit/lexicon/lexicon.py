@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace as with_changes
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from toolkit.lexicon.errors import LexiconError
 from toolkit.lexicon.model import ENTITY_TYPES, Ambiguity, Entity, Name, name_key
-from toolkit.text.script import has_marks
 from toolkit.lexicon.tsv import Row, read_rows
+from toolkit.text.script import has_marks
+
+if TYPE_CHECKING:
+    from toolkit.linking.automaton import AliasIndex
 
 BUILTIN_SUBDIR = "entities"
 
@@ -44,7 +45,7 @@ class Lexicon:
         self._lookup: _Lookup | None = None
         # the linker's alias index of this lexicon (``toolkit.linking.alias_index``), made on first
         # use: kept here, so that it lives exactly as long as the lexicon does
-        self.alias_index: Any = None
+        self.alias_index: AliasIndex | None = None
 
     _DERIVED = ("_lookup", "alias_index")  # rebuilt on the receiving side's first use, not shipped
 
