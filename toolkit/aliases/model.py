@@ -12,13 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from toolkit.text.folding import fold
-
-if TYPE_CHECKING:
-    from toolkit.lexicon import Lexicon
 
 KINDS: tuple[str, ...] = ("label", "alias", "abbreviation", "transliteration", "fold", "weak")
 # kinds that name an entity; the others only generate candidates

@@ -37,8 +37,8 @@ import regex
 from toolkit.chinese.hanviet_index import hanviet_distribution, script_of_marks
 from toolkit.chinese.pinyin_tones import has_pinyin_tones, syllable_tones
 from toolkit.chinese.priors import Atom, syllable_distribution
-from toolkit.chinese.readings import char_pinyins, read_chars, simplified_chars, toneless
-from toolkit.chinese.script import canonical_chars
+from toolkit.chinese.readings import char_pinyins, read_chars, toneless
+from toolkit.chinese.script import canonical_chars, simplified_chars
 from toolkit.chinese.romanised import romanised_syllables
 from toolkit.lexicon.model import reads_chinese
 from toolkit.text.script import has_han, has_marks, is_han_char

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from toolkit.chinese.script import canonical_chars, surname_length
+from toolkit.chinese.script import canonical_chars, simplified_chars, surname_length
 from toolkit.chinese.tables import name_frequencies, name_readings, readings_table
 from toolkit.designators import place_words
 from toolkit.text.folding import fold
@@ -60,11 +60,6 @@ def char_pinyins(char: str) -> tuple[str, ...]:
             if variant != char:
                 found.extend(p for p in char_pinyins(variant) if p not in found)
     return tuple(found)
-
-
-def simplified_chars(text: str) -> str:
-    """Character by character, the simplified form where one is certain (習 → 习, 乾 stays)."""
-    return "".join(canonical_chars(c)[0] for c in text)
 
 
 def _curated(char: str, role: str | None, syllable: str | None):

@@ -64,16 +64,19 @@ def to_simplified(text: str, *, name: bool = False) -> str:
 def simplified_shadow(text: str) -> str | None:
     """``text`` with its traditional characters simplified position by position (every other
     character kept, the length the same, so an offset in one is an offset in the other); None
-    when nothing would change. OpenCC converts by phrase; where a phrase changes length, each
-    character is converted alone."""
+    when nothing would change. OpenCC converts by phrase; where a phrase changes length, the
+    text is simplified character by character instead (``simplified_chars``)."""
     shadow = to_simplified(text)
     if shadow == text:
         return None
     if len(shadow) != len(text):
-        shadow = "".join(
-            simplified if len(simplified := to_simplified(char)) == 1 else char for char in text
-        )
+        shadow = simplified_chars(text)
     return shadow if shadow != text else None
+
+
+def simplified_chars(text: str) -> str:
+    """Character by character, the simplified form where one is certain (習 → 习, 乾 stays)."""
+    return "".join(canonical_chars(c)[0] for c in text)
 
 
 def canonical_chars(char: str) -> tuple[str, ...]:

@@ -28,7 +28,8 @@ def _role(position: int) -> str:
 
 
 def _hanzi_pinyin(name: str) -> list[str]:
-    from toolkit.chinese.readings import read_chars, simplified_chars, toneless
+    from toolkit.chinese.readings import read_chars, toneless
+    from toolkit.chinese.script import simplified_chars
 
     chars = read_chars(simplified_chars(name), "name")
     return [toneless(c.pinyin).replace("v", "u") if c.pinyin else c.char for c in chars if is_han_char(c.char)]
