@@ -50,8 +50,6 @@ def lexicon_digest(lexicon) -> str:
 class AliasIndex:
     """Keys → candidates, and the automaton that finds the keys in a laid-out folded text."""
 
-    _designated_keys: frozenset[str]  # set by the linker on first use (linker._designated_keys)
-
     def __init__(self, lexicon, digest: str | None = None) -> None:
         import ahocorasick  # heavy C extension: loaded with the first index
 
