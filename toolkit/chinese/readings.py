@@ -156,6 +156,24 @@ def _surname_ppm(chars: str) -> float:
     return name_frequencies()["surname"].get((chars, ""), 0.0)
 
 
+@cache
+def _given_ppm_by_char() -> dict[str, float]:
+    table: dict[str, float] = {}
+    for (chars, _), ppm in name_frequencies()["given"].items():
+        table[chars] = table.get(chars, 0.0) + ppm
+    return table
+
+
+def surname_ppm(chars: str) -> float:
+    """Parts per million of Chinese names with this surname (one or two characters; 0 if none)."""
+    return _surname_ppm(simplified_chars(chars))
+
+
+def given_ppm(char: str) -> float:
+    """Parts per million of Chinese given names with this character (0 for one never seen there)."""
+    return _given_ppm_by_char().get(simplified_chars(char), 0.0)
+
+
 def looks_like_person(hanzi: str) -> bool:
     """A short all-Han string that starts with a surname and is not a known or suffixed place."""
     if not 2 <= len(hanzi) <= 4 or not all(is_han_char(c) for c in hanzi):

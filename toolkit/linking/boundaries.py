@@ -11,6 +11,7 @@ Chinese names first (``jieba_user_words``), so it keeps a known name whole.
 from __future__ import annotations
 
 import threading
+import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -20,6 +21,18 @@ from toolkit.text.script import is_han_char
 
 _JIEBA_LOCK = threading.Lock()
 _TAUGHT: set[str] = set()
+# lexicon names that jieba's own dictionary holds as a frequent word of another kind (和平 "peace"
+# is also the former province Hòa Bình; 世界 "world"): their count, before the lexicon was taught
+_EVERYDAY: set[str] = set()
+# what the dictionary counted for each taught name before it was taught (0: it lacked the word),
+# so that a taught name does not look like a common word to ``dictionary_frequency``
+_COUNT_BEFORE_TEACHING: dict[str, int] = {}
+# from this count up, and tagged other than a place, a dictionary word is an everyday word
+# (大连, 1034 and tagged an adverb, stays a city)
+EVERYDAY_WORD = 2000
+_NAME_TAGS = ("nr", "ns", "nt")  # jieba's tags of names: people (nrt: transliterated), places, bodies
+# lexicons whose names jieba has learnt: each is taught once per process, not per document
+_TAUGHT_LEXICONS: weakref.WeakSet = weakref.WeakSet()
 # frequency given to lexicon names in jieba's dictionary: high enough to keep a name whole
 USER_WORD_FREQUENCY = 100_000
 # a Han run is segmented with this many characters of context on each side of its hits
@@ -34,6 +47,21 @@ def _jieba():
     return jieba
 
 
+def dictionary_frequency(word: str) -> int:
+    """How often jieba's dictionary counts ``word`` (0 for a word it lacks): how common a word is."""
+    jieba = _jieba()
+    if not jieba.dt.initialized:
+        jieba.dt.initialize()
+    if word in _COUNT_BEFORE_TEACHING:
+        return _COUNT_BEFORE_TEACHING[word]
+    return jieba.dt.FREQ.get(word) or 0
+
+
+def is_everyday_word(word: str) -> bool:
+    """Whether a lexicon name in Chinese is, to jieba's dictionary, a frequent word that is no place."""
+    return word in _EVERYDAY
+
+
 def jieba_user_words(lexicon) -> Iterator[tuple[str, str]]:
     """(word, part-of-speech tag) for every Chinese name in the lexicon: nr person, ns place, nt organisation."""
     tags = {"person": "nr", "place": "ns", "org": "nt", "other": "nz"}
@@ -46,13 +74,25 @@ def jieba_user_words(lexicon) -> Iterator[tuple[str, str]]:
 
 
 def teach_jieba(lexicon) -> None:
-    """Add the lexicon's Chinese names to jieba's dictionary (once per name)."""
+    """Add the lexicon's Chinese names to jieba's dictionary (once per lexicon and name)."""
+    if lexicon in _TAUGHT_LEXICONS:
+        return
     jieba = _jieba()
     with _JIEBA_LOCK:
+        if not jieba.dt.initialized:
+            jieba.dt.initialize()
+        from jieba import posseg
+
+        frequencies, tags = jieba.dt.FREQ, posseg.dt.word_tag_tab
         for word, tag in jieba_user_words(lexicon):
             if word not in _TAUGHT:
+                frequency = frequencies.get(word) or 0
+                _COUNT_BEFORE_TEACHING[word] = frequency
+                if frequency >= EVERYDAY_WORD and not tags.get(word, "").startswith(_NAME_TAGS):
+                    _EVERYDAY.add(word)
                 jieba.add_word(word, USER_WORD_FREQUENCY, tag)
                 _TAUGHT.add(word)
+        _TAUGHT_LEXICONS.add(lexicon)
 
 
 def han_run(text: str, start: int, end: int) -> tuple[int, int]:
@@ -131,7 +171,7 @@ def _overlapping_runs(text: str, spans: list[tuple[int, int]]):
         yield group_start, group_end, group
 
 
-__all__ = ["chinese_hits_on_word_edges", "cuts_a_word", "jieba_user_words", "teach_jieba", "USER_WORD_FREQUENCY"]
+__all__ = ["chinese_hits_on_word_edges", "cuts_a_word", "dictionary_frequency", "is_everyday_word", "jieba_user_words", "teach_jieba", "USER_WORD_FREQUENCY"]
 
 
 def suffix_belongs(text: str, start: int, end: int) -> bool:

@@ -27,7 +27,7 @@ from toolkit.designators import place_words
 from toolkit.text.keys import marked_key, search_key
 from toolkit.linking import context
 from toolkit.linking.automaton import AliasIndex, alias_index
-from toolkit.linking.boundaries import chinese_hits_on_word_edges, suffix_belongs
+from toolkit.linking.boundaries import chinese_hits_on_word_edges, is_everyday_word, suffix_belongs
 from toolkit.linking.keys import ORIGIN_WEIGHTS, Candidate
 from toolkit.linking.mentions import Mention
 from toolkit.linking.scan import Hit, layout_of, scan
@@ -403,6 +403,10 @@ def link(text: str, lang: str | None = None, lexicon: Lexicon | AliasIndex | Non
 def _linked(text: str, lang: str, index: AliasIndex, layout, has_han: bool, unknown: bool, ner: bool) -> list[Mention]:
     """The mentions of ``text`` laid out as ``layout`` (``link`` once its arguments are settled)."""
     mentions, short_hits = _known_mentions(text, layout, index, lang, has_han)
+    if has_han or lang == "vi":
+        from toolkit.linking.compounds import compound_mentions
+
+        mentions += compound_mentions(text, mentions, has_han)
     if short_hits or lang == "zh" or any(m.type == "person" for m in mentions):
         from toolkit.linking.shortforms import short_form_mentions
 
@@ -480,7 +484,7 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
         han_spans = [(h.start, h.end) for h, _ in found if h.han]
         if han_spans:
             on_edges = chinese_hits_on_word_edges(text, han_spans, index.lexicon)
-            found = [(h, c) for h, c in found if not h.han or (h.start, h.end) in on_edges]
+            found = [(h, c) for h, c in found if not h.han or ((h.start, h.end) in on_edges and not _everyday_place(text, h, c))]
     if not index.designated_keys.isdisjoint([h.key for h, _ in found]):
         found = _with_bare_place_names(text, found)
     chosen = longest_first(found)
@@ -500,6 +504,13 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
             start, end = _with_designator(text, start, end, hit.han)
         mentions.append(Mention(start, end, text[start:end], candidate.entity, candidate.type, score, candidate.entity))
     return mentions, [(layout, first, last, key) for first, last, key in short_forms]
+
+
+def _everyday_place(text: str, hit: Hit, candidates: tuple[Candidate, ...]) -> bool:
+    """A Chinese place name that is also an everyday word (和平 "peace", the former province Hòa
+    Bình), written without its place word (和平省): the word, not the place."""
+    return (all(c.type == "place" for c in candidates) and is_everyday_word(text[hit.start:hit.end])
+            and not suffix_belongs(text, hit.start, hit.end))
 
 
 def _document(text: str, chosen, lexicon, lang: str) -> "_Document":

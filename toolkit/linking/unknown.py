@@ -273,33 +273,90 @@ def chinese_names(text: str, lexicon) -> list[tuple[int, int, str, float]]:
     return found
 
 
+# A surname, then one or two given-name characters (three after 氏 or 文, the Vietnamese middle
+# names Thị and Văn: 阮氏黄云); each given character must occur in Chinese given names at least
+# this often (parts per million): 进行, 时说 and 关系 are no names, 阮国团 and 吴皇银 are.
+_MIN_GIVEN_PPM = 20.0
+_VIETNAMESE_MIDDLE = frozenset("氏文")
+# a dictionary word this frequent is an everyday word, not a name (关系, 智慧, 黎明)
+_COMMON_WORD = 50
+
+
 def _chinese_names_in_line(line: str, offset: int) -> list[tuple[int, int, str, float]]:
+    """People and places proposed in one line: a person is name-shaped (``_person_at``) and
+    either tagged a person by jieba or written with a title; a place is tagged a place by jieba
+    and ends with a place word or final (云南省, 红河), after something that is not a numeral."""
     import jieba.posseg
 
-    from toolkit.chinese.readings import looks_like_person
+    from toolkit.designators import place_words
+    from toolkit.linking.boundaries import dictionary_frequency
 
-    found = []
     words = []
-    position = offset
+    position = 0
     for pair in jieba.posseg.cut(line):
         words.append((position, position + len(pair.word), pair.word, pair.flag))
         position += len(pair.word)
+    ends = {end for _, end, _, _ in words}
+    person_tagged = [False] * len(line)
+    for start, end, _, flag in words:
+        if flag.startswith("nr"):
+            person_tagged[start:end] = [True] * (end - start)
+    finals = place_words().han_place_finals
+    found = []
     skip_until = -1
-    for i, (start, end, word, flag) in enumerate(words):
-        if start < skip_until or not all(is_han_char(c) for c in word):
+    for start, end, word, flag in words:
+        if start < skip_until or not is_han_char(word[0]):
             continue
-        if flag.startswith("nr") and len(word) >= 2 and looks_like_person(word):
-            found.append((start, end, "person", NER_SCORE))
-        elif flag.startswith("ns") and len(word) >= 2 and not set(word) <= _DIRECTIONS:
-            found.append((start, end, "place", NER_SCORE))
-        elif len(word) == 1 and word not in _FUNCTION_CHARACTERS and i + 1 < len(words):
-            # jieba cut an unknown name after its surname: 刘 / 海星
-            following = words[i + 1]
-            joined = word + following[2]
-            if 1 <= len(following[2]) <= 2 and looks_like_person(joined):
-                found.append((start, following[1], "person", GUESS_SCORE))
-                skip_until = following[1]
+        person = _person_at(line, start, ends, person_tagged)
+        if person is not None:
+            found.append((offset + start, offset + person[0], "person", person[1]))
+            skip_until = person[0]
+        elif (flag.startswith("ns") and len(word) >= 2 and word[-1] in finals and all(is_han_char(c) for c in word)
+              and word[0] not in _NUMERALS and not set(word[:-1]) <= _DIRECTIONS
+              and dictionary_frequency(word) < _COMMON_WORD):
+            found.append((offset + start, offset + end, "place", NER_SCORE))
     return found
+
+
+_NUMERALS = frozenset("0123456789一二三四五六七八九十百千两几多")
+
+
+def _person_at(line: str, start: int, word_ends: set[int], person_tagged: list[bool]) -> tuple[int, float] | None:
+    """The end and score of the person's name that starts at ``line[start]``, or None (the
+    longest that fits)."""
+    from toolkit.chinese.readings import given_ppm, looks_like_person, surname_ppm
+    from toolkit.linking.boundaries import dictionary_frequency
+
+    for surname in (2, 1):
+        if start + surname > len(line) or surname_ppm(line[start:start + surname]) < 20.0:
+            continue
+        for length in (4, 3, 2):
+            end = start + length
+            given = line[start + surname:end]
+            if end > len(line) or end not in word_ends or not 1 <= len(given) <= 3:
+                continue
+            if len(given) == 3 and given[0] not in _VIETNAMESE_MIDDLE:
+                continue
+            name = line[start:end]
+            if not all(is_han_char(c) for c in name) or not _FUNCTION_CHARACTERS.isdisjoint(given):
+                continue
+            if any(given_ppm(c) < _MIN_GIVEN_PPM and c not in _VIETNAMESE_MIDDLE for c in given):
+                continue
+            if dictionary_frequency(name) >= _COMMON_WORD or not looks_like_person(name):
+                continue
+            written_with_title = context.title_before(line, start) is not None or context.title_after(line, end) is not None
+            if written_with_title or any(person_tagged[start:end]):
+                return end, NER_SCORE
+            # no title and no tag: the shape alone, when it is a common one (jieba cut a common
+            # surname off what follows, and the given name is made of common given-name characters)
+            if (surname == 1 and start + 1 in word_ends and surname_ppm(line[start]) >= _COMMON_NAME_PPM
+                    and all(given_ppm(c) >= _COMMON_NAME_PPM for c in given)):
+                return end, GUESS_SCORE
+        return None
+    return None
+
+
+_COMMON_NAME_PPM = 1000.0
 
 
 __all__ = [

@@ -1,0 +1,146 @@
+"""Countries named by abbreviations inside compounds: 中越, 驻华, 访越, 中方; ``Việt - Trung``.
+
+Chinese news names the two countries this way more often than by their full names, and an
+abbreviation alone is an everyday character (中 middle, 美 beautiful, 日 day). So a character
+of ``lexicons/linking/compounds.tsv`` is a country only in one of the table's shapes: two or
+more abbreviations in a row (中越, 美日韩: each its own mention), a verb that takes a country as
+its object before it (驻华, 访越, 对越), or 方 after it (中方, the mention covering both). A
+compound that jieba's dictionary reads as part of a longer common word (中美洲, 中老年, 越来越,
+华人) names no country; nor does an abbreviation after a numeral (25日, 两国).
+
+Vietnamese joins abbreviations by a hyphen or a dash (``Việt - Trung``, ``Việt-Mỹ``): each word
+of such a chain that is an abbreviation, next to another one or to a country the linker found,
+is a mention.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from toolkit.linking.mentions import Mention
+from toolkit.linking.spans import TakenSpans
+from toolkit.resources import lexicon_path
+from toolkit.tables import TableError, read_tsv
+
+_COLUMNS = ("word", "lang", "kind", "entity")
+_KINDS = ("country", "before", "after")
+COMPOUND_SCORE = 0.8
+# a dictionary word this frequent that runs past the compound makes it part of an everyday word
+_COMMON_WORD = 50
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千两〇零几")
+_DASHES = "-‐‑–—"
+
+
+@dataclass(frozen=True)
+class CompoundWords:
+    han_countries: dict[str, str]  # character → entity id
+    han_before: frozenset[str]
+    han_after: frozenset[str]
+    vietnamese_countries: dict[str, str]  # word as written (NFC) → entity id
+    vietnamese_chain: re.Pattern  # two or more capitalised words joined by dashes
+
+
+@cache
+def compound_words() -> CompoundWords:
+    path = lexicon_path("linking", "compounds.tsv")
+    han_countries: dict[str, str] = {}
+    han_before: set[str] = set()
+    han_after: set[str] = set()
+    vietnamese: dict[str, str] = {}
+    for number, (word, lang, kind, entity) in read_tsv(path, _COLUMNS):
+        if kind not in _KINDS:
+            raise TableError(f"unknown kind {kind!r} (known: {', '.join(_KINDS)})", path, number, "kind")
+        if lang not in ("zh", "vi"):
+            raise TableError(f"expected zh or vi, got {lang!r}", path, number, "lang")
+        if (kind == "country") != bool(entity):
+            raise TableError("a country row names its entity, and only a country row", path, number, "entity")
+        if lang == "zh" and len(word) != 1:
+            raise TableError("a Chinese abbreviation or cue is one character", path, number, "word")
+        if lang == "vi":
+            if kind != "country":
+                raise TableError("Vietnamese rows are countries", path, number, "kind")
+            vietnamese[unicodedata.normalize("NFC", word)] = entity
+        elif kind == "country":
+            han_countries[word] = entity
+        else:
+            (han_before if kind == "before" else han_after).add(word)
+    word = r"[^\W\d_]+"
+    chain = re.compile(rf"(?<!\w){word}(?:[ \u00a0]*[{_DASHES}][ \u00a0]*{word})+(?!\w)")
+    return CompoundWords(han_countries, frozenset(han_before), frozenset(han_after), vietnamese, chain)
+
+
+def compound_mentions(text: str, known: list[Mention], has_han: bool) -> list[Mention]:
+    """The countries ``text`` names by abbreviations in compounds, outside the ``known`` mentions."""
+    words = compound_words()
+    taken = TakenSpans((m.start, m.end) for m in known)
+    found: list[Mention] = []
+    if has_han and not words.han_countries.keys().isdisjoint(text):
+        found += _han_compounds(text, taken, words)
+    if any(c in text for c in _DASHES) and not text.isascii():
+        found += _vietnamese_chains(text, taken, known, words)
+    return found
+
+
+def _free(text: str, i: int, taken: TakenSpans, characters) -> bool:
+    return 0 <= i < len(text) and text[i] in characters and not taken.overlaps(i, i + 1)
+
+
+def _han_compounds(text: str, taken: TakenSpans, words: CompoundWords) -> list[Mention]:
+    countries = words.han_countries
+    found: list[Mention] = []
+    i = 0
+    while i < len(text):
+        if not _free(text, i, taken, countries) or (i and text[i - 1] in _NUMERALS):
+            i += 1
+            continue
+        run_end = i + 1
+        while _free(text, run_end, taken, countries):
+            run_end += 1
+        if run_end - i >= 2:  # 中越, 美日韩
+            if not _in_common_word(text, i, run_end):
+                found += [_mention(text, k, k + 1, countries[text[k]]) for k in range(i, run_end)]
+        elif _free(text, i + 1, taken, words.han_after):  # 中方
+            if not _in_common_word(text, i, i + 2):
+                found.append(_mention(text, i, i + 2, countries[text[i]]))
+            run_end = i + 2
+        elif _free(text, i - 1, taken, words.han_before):  # 驻华, 访越
+            if not _in_common_word(text, i - 1, i + 1):
+                found.append(_mention(text, i, i + 1, countries[text[i]]))
+        i = run_end
+    return found
+
+
+def _in_common_word(text: str, start: int, end: int) -> bool:
+    """Whether an everyday word of jieba's dictionary overlaps ``[start, end)`` and runs past it."""
+    from toolkit.linking.boundaries import dictionary_frequency
+
+    for word_start in range(max(0, start - 3), end):
+        for word_end in range(max(word_start + 2, start + 1), min(len(text), word_start + 4) + 1):
+            if (word_start < start or word_end > end) and dictionary_frequency(text[word_start:word_end]) >= _COMMON_WORD:
+                return True
+    return False
+
+
+def _vietnamese_chains(text: str, taken: TakenSpans, known: list[Mention], words: CompoundWords) -> list[Mention]:
+    countries_at = {(m.start, m.end) for m in known if m.entity and m.entity.startswith("place:") and m.entity.count(":") == 1}
+    found: list[Mention] = []
+    for chain in words.vietnamese_chain.finditer(text):
+        pieces = [(m.start() + chain.start(), m.end() + chain.start()) for m in re.finditer(r"[^\W\d_]+", chain.group(0))]
+        abbreviations = [(s, e) for s, e in pieces
+                         if unicodedata.normalize("NFC", text[s:e]) in words.vietnamese_countries and not taken.overlaps(s, e)]
+        countries = len(abbreviations) + sum(1 for span in pieces if span in countries_at)
+        if abbreviations and countries >= 2:
+            found += [_mention(text, s, e, words.vietnamese_countries[unicodedata.normalize("NFC", text[s:e])])
+                      for s, e in abbreviations]
+    return found
+
+
+def _mention(text: str, start: int, end: int, entity: str) -> Mention:
+    entity_type = entity.split(":", 1)[0]
+    return Mention(start, end, text[start:end], entity, entity_type, COMPOUND_SCORE, entity)
+
+
+__all__ = ["COMPOUND_SCORE", "CompoundWords", "compound_mentions", "compound_words"]
