@@ -26,7 +26,7 @@ from toolkit.resources import lexicon_path
 from toolkit.tables import TableError, read_tsv
 
 _COLUMNS = ("word", "lang", "kind", "entity")
-_KINDS = ("country", "before", "after")
+_KINDS = ("country", "alone", "before", "after")
 COMPOUND_SCORE = 0.8
 # a dictionary word this frequent that runs past the compound makes it part of an everyday word
 _COMMON_WORD = 50
@@ -39,6 +39,7 @@ class CompoundWords:
     han_countries: dict[str, str]  # character → entity id
     han_before: frozenset[str]
     han_after: frozenset[str]
+    han_alone: dict[str, str]  # word → entity id
     vietnamese_countries: dict[str, str]  # word as written (NFC) → entity id
     vietnamese_chain: re.Pattern  # two or more capitalised words joined by dashes
 
@@ -49,14 +50,20 @@ def compound_words() -> CompoundWords:
     han_countries: dict[str, str] = {}
     han_before: set[str] = set()
     han_after: set[str] = set()
+    han_alone: dict[str, str] = {}
     vietnamese: dict[str, str] = {}
     for number, (word, lang, kind, entity) in read_tsv(path, _COLUMNS):
         if kind not in _KINDS:
             raise TableError(f"unknown kind {kind!r} (known: {', '.join(_KINDS)})", path, number, "kind")
         if lang not in ("zh", "vi"):
             raise TableError(f"expected zh or vi, got {lang!r}", path, number, "lang")
-        if (kind == "country") != bool(entity):
-            raise TableError("a country row names its entity, and only a country row", path, number, "entity")
+        if (kind in ("country", "alone")) != bool(entity):
+            raise TableError("a country or alone row names its entity, and only those", path, number, "entity")
+        if kind == "alone":
+            if lang != "zh":
+                raise TableError("alone rows are Chinese", path, number, "lang")
+            han_alone[word] = entity
+            continue
         if lang == "zh" and len(word) != 1:
             raise TableError("a Chinese abbreviation or cue is one character", path, number, "word")
         if lang == "vi":
@@ -69,7 +76,7 @@ def compound_words() -> CompoundWords:
             (han_before if kind == "before" else han_after).add(word)
     word = r"[^\W\d_]+"
     chain = re.compile(rf"(?<!\w){word}(?:[ \u00a0]*[{_DASHES}][ \u00a0]*{word})+(?!\w)")
-    return CompoundWords(han_countries, frozenset(han_before), frozenset(han_after), vietnamese, chain)
+    return CompoundWords(han_countries, frozenset(han_before), frozenset(han_after), han_alone, vietnamese, chain)
 
 
 def compound_mentions(text: str, known: list[Mention], has_han: bool) -> list[Mention]:
@@ -79,6 +86,7 @@ def compound_mentions(text: str, known: list[Mention], has_han: bool) -> list[Me
     found: list[Mention] = []
     if has_han and not words.han_countries.keys().isdisjoint(text):
         found += _han_compounds(text, taken, words)
+        found += _han_alone(text, TakenSpans([*((m.start, m.end) for m in known), *((m.start, m.end) for m in found)]), words)
     if any(c in text for c in _DASHES) and not text.isascii():
         found += _vietnamese_chains(text, taken, known, words)
     return found
@@ -110,6 +118,20 @@ def _han_compounds(text: str, taken: TakenSpans, words: CompoundWords) -> list[M
             if not _in_common_word(text, i - 1, i + 1):
                 found.append(_mention(text, i, i + 1, countries[text[i]]))
         i = run_end
+    return found
+
+
+def _han_alone(text: str, taken: TakenSpans, words: CompoundWords) -> list[Mention]:
+    found = []
+    for word, entity in words.han_alone.items():
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            # right after a name it is that name's land (欧洲大陆 the European continent)
+            after_a_name = start > 0 and taken.overlaps(start - 1, start)
+            if not after_a_name and not taken.overlaps(start, end) and not _in_common_word(text, start, end):
+                found.append(_mention(text, start, end, entity))
+            start = text.find(word, end)
     return found
 
 

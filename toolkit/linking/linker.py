@@ -306,6 +306,10 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
     offices = _offices_at(text, hit)
     place_word = _place_word(text, hit.start, hit.end, hit)
     weights = [max(_context_weight(hit, c, document, lexicon, text, offices, place_word), 0.01) for c in candidates]
+    if hit.han and place_word is None and any(c.type == "person" for c in candidates):
+        # Chinese writes a place named after a person with its place word (胡志明市): without
+        # one, the name is the person's
+        weights = [max(w - _PLACE_WITHOUT_WORD, 0.01) if c.type == "place" else w for c, w in zip(candidates, weights)]
     written = text[hit.start:hit.end]
     if has_marks(written):
         # marks the fold key drops still tell names apart: written Lương, a name written Luồng
@@ -330,6 +334,7 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
 
 
 _OTHER_MARKS = 0.4  # a candidate written with other marks than the text's
+_PLACE_WITHOUT_WORD = 0.3
 
 
 def _bare_span(text: str, hit: Hit) -> tuple[int, int] | None:
