@@ -37,6 +37,8 @@ READING_SCORE = 0.8
 VIETNAMESE_SURNAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly luong to luu dinh trinh mai "
     "dao cao ha ta lam doan trieu quach thai vuong truong".split()
+    # and those of the northern minorities (Hmong, Dao, Thai), whose names the border news is full of
+    + "hau giang lo sung vang thao mua lau".split()
 )
 # capitalised words that start sentences and headings, never names
 _NOT_NAMES = frozenset(
@@ -202,6 +204,14 @@ def vietnamese_capitalised_names(text: str) -> list[tuple[int, int, str, float]]
         if 2 <= len(words) <= 4 and words[0].lower() not in _INSTITUTION_WORDS:
             kind = "person" if search_key(words[0]) in VIETNAMESE_SURNAMES else "place"
             found.append((start, match.end(), kind, GUESS_SCORE))
+        elif len(words) > 4:
+            # a place or a body, then a person: "Lạng Sơn Hồ Tiến Thiệu"; the person is the
+            # longest tail of two to four syllables that starts with a surname
+            for skip in range(len(words) - 4, len(words) - 1):
+                if search_key(words[skip]) in VIETNAMESE_SURNAMES:
+                    tail = words[skip:]
+                    found.append((match.end() - len(" ".join(tail)), match.end(), "person", GUESS_SCORE))
+                    break
     return found
 
 
@@ -237,23 +247,30 @@ def _last_letter_taken(text: str, start: int, end: int, taken: TakenSpans) -> bo
 
 def english_names(text: str, taken: TakenSpans | None = None) -> list[tuple[int, int, str, float]]:
     """(start, end, type, score) of capitalised runs that read as a person's name; a run that
-    overlaps a ``taken`` span (a known mention) is not looked at, as it could not be kept."""
+    overlaps a ``taken`` span (a known mention) is not looked at, as it could not be kept.
+
+    A name often ends a longer capitalised run, after a body or a title ("Secretary of the Lang
+    Son Party Committee Lam Thi Phuong Thanh", "Businessman Liu Haixing"): the run's last two to
+    four words are tried, longest first."""
     found = []
-    for start, end in capitalised_spans(text, min_words=2, max_words=4):
+    for start, end in capitalised_spans(text, min_words=2, max_words=_LONGEST_RUN):
         if taken is not None and _last_letter_taken(text, start, end, taken):
             continue  # every proposal from this run keeps that letter: each would overlap a known name
         run = text[start:end]
-        if context.title_before(text, start) and len(run.split()) <= 3:
+        words = run.split()
+        if context.title_before(text, start) and len(words) <= 3:
             found.append((start, end, "person", GUESS_SCORE))
             continue
-        # a capitalised word in front of a name is often a description: "Businessman Liu Haixing"
-        words = run.split()
-        for skip in range(len(words) - 1):
+        for skip in range(max(0, len(words) - _LONGEST_NAME), len(words) - 1):
             tail = " ".join(words[skip:])
-            if len(words) - skip <= 3 and _reads_as_name(tail):
+            if _reads_as_name(tail):
                 found.append((end - len(tail), end, "person", GUESS_SCORE))
                 break
     return found
+
+
+_LONGEST_RUN = 16  # capitalised words in a row looked at (a body, a title and a name)
+_LONGEST_NAME = 4  # words of a name: Lam Thi Phuong Thanh
 
 
 # ----------------------------------------------------------------------------- Chinese
