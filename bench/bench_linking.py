@@ -1,10 +1,11 @@
 """Linking throughput, alias-index build time and memory, against flashtext on the same aliases.
 
     .venv/bin/pip install flashtext      # the comparison only; not a dependency of the project
-    .venv/bin/python bench/bench_linking.py [--quick]
+    .venv/bin/python bench/bench_linking.py [--quick] [--chinese]
 
 Corpora: the VLSP 2013 test text (Vietnamese, ``bench/vlsp.py``) cut into ~5 KB documents, and
-English news (the four seed articles, repeated) one article per document. Lexicons: the built-in
+English news (the four seed articles, repeated) one article per document; Chinese news (the real
+paragraphs of ``tests/data/realtext/zh-*.jsonl``, each in both scripts; ``--chinese`` runs that part alone). Lexicons: the built-in
 one, and synthetic lexicons of 1 000 and 100 000 aliases (made-up names of two to four
 Vietnamese syllables drawn from the VLSP text, seeded, so every run builds the same ones).
 
@@ -119,8 +120,65 @@ def flashtext_processor(lexicon: Lexicon):
     return processor
 
 
+def chinese_documents() -> dict[str, list[str]]:
+    """The real Chinese paragraphs of tests/data/realtext/ (news pages, half of them written in
+    traditional characters), each set written in both scripts (OpenCC), so the two corpora hold
+    the same text: "simplified" and "traditional" differ only in the characters."""
+    import json
+
+    import opencc
+
+    paragraphs = []
+    for name in ("zh-hans", "zh-hant"):
+        path = REPO / "tests" / "data" / "realtext" / f"{name}.jsonl"
+        paragraphs += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    to_simplified, to_traditional = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    return {"zh simplified": [to_simplified.convert(p) for p in paragraphs],
+            "zh traditional": [to_traditional.convert(p) for p in paragraphs]}
+
+
+def synthetic_chinese_lexicon(size: int, documents: list[str], seed: int = 7) -> Lexicon:
+    """Made-up Chinese names of two to four characters drawn from the corpus's own characters."""
+    from toolkit.text.script import is_han_char
+
+    characters = sorted({c for d in documents for c in d if is_han_char(c)})
+    rng = random.Random(seed)
+    names: set[str] = set()
+    while len(names) < size:
+        names.add("".join(rng.choice(characters) for _ in range(rng.randint(2, 4))))
+    entities = [
+        Entity(id=f"org:synthetic-zh:{i}", type="org", names=(Name(name, "zh"),), sources=("synthetic",))
+        for i, name in enumerate(sorted(names))
+    ]
+    return Lexicon(entities)
+
+
+def chinese_section(runs: int) -> None:
+    """Chinese linking in MB/s, the same real text in each script, with the built-in lexicon and
+    a 100k-name Chinese one (jieba learns a lexicon's names once, at its first Chinese text)."""
+    corpora = chinese_documents()
+    lexicons = {"built-in": Lexicon.builtin(),
+                "synthetic 100k zh": synthetic_chinese_lexicon(100_000, corpora["zh simplified"])}
+    print("Chinese: real news paragraphs (tests/data/realtext/zh-*.jsonl), the same text in each script")
+    print(f"{'corpus':16} {'lexicon':18} {'first doc s':>11} {'link MB/s':>10} {'+unknown MB/s':>14} {'mentions':>9}")
+    for name, lexicon in lexicons.items():
+        index = AliasIndex(lexicon)
+        for corpus, documents in corpora.items():
+            start = time.process_time()
+            link(documents[0], lexicon=index)  # teaches jieba this lexicon on the first corpus
+            first = time.process_time() - start
+            size = megabytes(documents)
+            known = best_cpu(lambda: [link(d, unknown=False, lexicon=index) for d in documents], runs)
+            everything = best_cpu(lambda: [link(d, lexicon=index) for d in documents], runs)
+            mentions = sum(len(link(d, lexicon=index)) for d in documents)
+            print(f"{corpus:16} {name:18} {first:11.2f} {size / known:10.3f} {size / everything:14.3f} {mentions:9}")
+
+
 def main() -> None:
     quick = "--quick" in sys.argv
+    if "--chinese" in sys.argv:
+        chinese_section(3 if quick else 7)
+        return
     runs = 3 if quick else 7
     try:
         import flashtext  # noqa: F401
@@ -202,6 +260,8 @@ def main() -> None:
     both = len(by_ner & by_runs)
     print(f"unknown names on those documents: NER {len(by_ner)}, capitalised runs {len(by_runs)}, same span {both} "
           f"({100 * both / max(len(by_ner), 1):.0f}% of NER's, {100 * both / max(len(by_runs), 1):.0f}% of the runs')")
+    print()
+    chinese_section(runs)
 
 
 if __name__ == "__main__":

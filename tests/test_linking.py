@@ -111,7 +111,7 @@ def test_names_do_not_straddle_brackets():
 
 # ----------------------------------------------------------------------------- homographs
 
-_CASE_FIELDS = {"text", "written", "entity", "unknown", "cluster", "score_below"}
+_CASE_FIELDS = {"text", "written", "entity", "unknown", "cluster", "score_below", "absent"}
 
 
 @cases.parametrize("linking.jsonl")
@@ -120,6 +120,9 @@ def test_linking_cases(case):
     assert {"text", "written", "entity"} <= set(case) <= _CASE_FIELDS, case
     text, written = case["text"], case["written"]
     found = [m for m in link(text, unknown=case.get("unknown", True)) if m.text == written]
+    if case.get("absent"):
+        assert case["entity"] is None and not found, found
+        return
     assert found, f"{written!r} not found in {[m.text for m in link(text)]}"
     assert found[0].entity == case["entity"]
     if "cluster" in case:
@@ -545,3 +548,12 @@ def test_the_simplified_shadow_keeps_every_offset():
     text = "乾隆皇帝在乾清宮" * 3
     shadow = simplified_shadow(text)
     assert shadow is not None and len(shadow) == len(text)
+
+
+def test_a_lexicon_of_chinese_names_only_links_chinese_and_latin_text() -> None:
+    """Its Latin automaton holds no word: the scan runs the Chinese one alone (it used to raise)."""
+    from toolkit.lexicon import Entity, Lexicon, Name
+
+    lexicon = Lexicon([Entity(id="org:test:qingshui", type="org", names=(Name("清水公司", "zh"),), sources=("test",))])
+    assert [(m.text, m.entity) for m in link("清水公司在河内。", lexicon=lexicon)] == [("清水公司", "org:test:qingshui")]
+    assert [m.entity for m in link("Nothing to find here.", lexicon=lexicon) if m.entity] == []

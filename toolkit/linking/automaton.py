@@ -148,9 +148,11 @@ class AliasIndex:
         when the caller knows)."""
         if has_han is None:
             has_han = script.has_han(text)
+        # an automaton without words (a lexicon of Chinese names only) cannot be run at all
+        latin = (self.automaton,) if len(self.automaton) else ()
         if len(self.han_automaton) and has_han:
-            return (self.automaton, self.han_automaton)
-        return (self.automaton,)
+            return (*latin, self.han_automaton)
+        return latin
 
     # What the linker derives from the index, on first use and once per index: cached
     # properties, so they are declared here, die with the index, and a restored index (built
