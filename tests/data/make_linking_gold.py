@@ -19,6 +19,8 @@ Annotation guidelines (decided before scoring, applied to both sets):
   of both countries, the world) and pronouns are not mentions.
 - The longest name wins: ``Communist Party of Việt Nam`` is one mention, not also ``Việt Nam``;
   ``Việt Nam–China relations`` is two (Việt Nam, China).
+- A country abbreviation inside a compound is a mention of the country (``中越`` two, ``驻华``'s
+  华, ``中方`` and ``越方`` whole; see ``tests/data/realtext/README.md``).
 - A surname or given name standing for a person named elsewhere (``Xi``, ``Wang``, ``Lâm``,
   ``ông Tập`` → Tập, ``习主席`` → 习) is a mention of that person; the title is not part of it.
 - A Vietnamese administrative word written before a place name (``tỉnh``, ``thành phố``,
@@ -199,7 +201,7 @@ COMPOSED: dict[str, list[tuple[str, str, list[tuple[str, str, int]]]]] = {
          [("Trương Vĩ", "NIL:zhang-wei", 0), ("Thâm Quyến", "place:cn:shenzhen", 0),
           ("Bắc Giang", "place:vn:pre2025:bac-giang", 0)]),
         ("zh-h1", "外交部发言人毛宁表示，中方愿同越方加强合作。",
-         [("外交部", "org:cn:mfa", 0), ("毛宁", "person:cn:mao-ning", 0)]),
+         [("外交部", "org:cn:mfa", 0), ("毛宁", "person:cn:mao-ning", 0), ("中方", CN, 0), ("越方", VN, 0)]),
         ("zh-h2", "越南外长裴青山访问北京，与王毅举行会谈。",
          [("越南", VN, 0), ("裴青山", "person:vn:bui-thanh-son", 0), ("北京", "place:cn:beijing", 0),
           ("王毅", "person:cn:wang-yi", 0)]),
