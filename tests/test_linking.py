@@ -129,8 +129,15 @@ def test_linking_cases(case):
         assert found[0].cluster == case["cluster"]
     if "score_below" in case:
         assert found[0].score < case["score_below"]
-    if case["entity"] is None:  # proposing unknown names changes nothing about the known ones
-        assert [m.text for m in link(text, unknown=False)] == [m.text for m in link(text) if m.entity]
+    if case["entity"] is None:
+        # proposing unknown names changes nothing about the known ones, but that a place heading
+        # an unknown organisation (高平|省委) is read as part of it
+        with_unknown = link(text)
+        organisations = [(m.start, m.end) for m in with_unknown if m.entity is None and m.type == "org"]
+        known = [m.text for m in with_unknown if m.entity]
+        alone = [m for m in link(text, unknown=False)
+                 if not any(start <= m.start and m.end <= end for start, end in organisations)]
+        assert [m.text for m in alone] == known
 
 
 def test_distinct_characters_are_no_homograph():
@@ -557,3 +564,16 @@ def test_a_lexicon_of_chinese_names_only_links_chinese_and_latin_text() -> None:
     lexicon = Lexicon([Entity(id="org:test:qingshui", type="org", names=(Name("清水公司", "zh"),), sources=("test",))])
     assert [(m.text, m.entity) for m in link("清水公司在河内。", lexicon=lexicon)] == [("清水公司", "org:test:qingshui")]
     assert [m.entity for m in link("Nothing to find here.", lexicon=lexicon) if m.entity] == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), max_size=30))
+def test_the_simplified_shadow_has_no_shadow_of_its_own(text):
+    """Offsets hold and a shadow is final: OpenCC maps 薴 to 苧 and 苧 to 苎; the shadow is 苎."""
+    from toolkit.chinese.script import simplified_shadow
+
+    shadow = simplified_shadow(text)
+    if shadow is not None:
+        assert len(shadow) == len(text)
+        assert simplified_shadow(shadow) is None
+    assert simplified_shadow("薴") == "苎"

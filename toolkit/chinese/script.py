@@ -65,13 +65,22 @@ def simplified_shadow(text: str) -> str | None:
     """``text`` with its traditional characters simplified position by position (every other
     character kept, the length the same, so an offset in one is an offset in the other); None
     when nothing would change. OpenCC converts by phrase; where a phrase changes length, the
-    text is simplified character by character instead (``simplified_chars``)."""
-    shadow = to_simplified(text)
-    if shadow == text:
-        return None
-    if len(shadow) != len(text):
-        shadow = simplified_chars(text)
+    text is simplified character by character instead (``simplified_chars``). Idempotent:
+    the shadow has no shadow of its own."""
+    shadow = text
+    # OpenCC's table is not closed under itself (薴 → 苧 → 苎): converting until nothing changes
+    # makes the shadow of a shadow the shadow itself
+    for _ in range(_MOST_ROUNDS):
+        step = to_simplified(shadow)
+        if len(step) != len(shadow):
+            step = simplified_chars(shadow)
+        if step == shadow:
+            break
+        shadow = step
     return shadow if shadow != text else None
+
+
+_MOST_ROUNDS = 4
 
 
 def simplified_chars(text: str) -> str:

@@ -1,0 +1,81 @@
+"""Chinese organisations named by their place and their body: 高平省委, 越南建设部, 越南外交学院.
+
+Chinese writes a body of a country or province as the place's name followed by the body's words
+(越南 + 律师 + 协会). The lexicon knows the famous ones (越南国会, 中国中央电视台); for the rest the
+linker would find the place alone and cut the organisation to its country. So a place mention
+followed, within a few jieba words, by a word that ends with a body word (``designators.tsv``,
+kind ``body``) is proposed whole as an unknown organisation, and the place inside it is no longer
+a mention of its own: the outermost name is the mention, as a reader takes it.
+"""
+
+from __future__ import annotations
+
+from toolkit.designators import place_words
+from toolkit.linking import context
+from toolkit.linking.clustering import cluster_key
+from toolkit.linking.mentions import Mention
+from toolkit.text.script import is_han_char
+
+BODY_SCORE = 0.5
+_WORDS_AFTER_PLACE = 4  # 越南 | 政府 | 办公室: the body's words after the place, at most
+_REACH = 12  # characters looked at after the place
+# characters that join a sentence, not a name: a body's name never holds them (越南与中国政府)
+_JOINING = frozenset("和与同及在是的了对向将把被从为于、等也并就")
+_NUMERALS = frozenset("0123456789一二三四五六七八九十百千两几多")
+_DIRECTIONS = frozenset("东西南北中")  # 西北部 is a region, not a ministry
+_SHORTEST_WITH_ONE_CHARACTER_BODY = 3  # 建设部, 公安厅; not 北部, 全部
+
+
+def _ends_with_body(word: str, bodies: frozenset[str]) -> bool:
+    if word in bodies and len(word) > 1:
+        return True
+    for body in bodies:
+        if word.endswith(body) and word != body:
+            return len(body) > 1 or len(word) >= _SHORTEST_WITH_ONE_CHARACTER_BODY
+    return False
+
+
+def organisations_of_places(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with each place that heads a body's name replaced by that organisation."""
+    from toolkit.linking.boundaries import word_edges
+
+    bodies = place_words().han_bodies
+    starts = {m.start for m in mentions}
+    replaced: dict[int, Mention] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for i, mention in enumerate(ordered):
+        if (mention.type != "place" or mention.end - mention.start < 2 or mention.end >= len(text)
+                or not is_han_char(text[mention.end])):
+            continue  # (a one-character country of a compound, 驻越|大使馆, heads no body)
+        run_end = mention.end
+        while run_end < len(text) and run_end - mention.end < _REACH and is_han_char(text[run_end]):
+            if run_end in starts:
+                break  # another name begins: the body is not this place's
+            run_end += 1
+        body_end = None
+        for count, (start, end) in enumerate(word_edges(text, mention.end, run_end)):
+            word = text[start:end]
+            if count == _WORDS_AFTER_PLACE or not _JOINING.isdisjoint(word):
+                break
+            if word in context.TITLES or not _NUMERALS.isdisjoint(word):
+                break  # an office, or a count (边境四省, 两国): a description, not a name
+            if _ends_with_body(word, bodies) and not set(word[:-1]) <= _DIRECTIONS:
+                body_end = end
+                continue
+            if body_end is not None:
+                break  # a name ends with its body words (河内国会大楼会见国会: at the first 国会)
+            # jieba keeps a body and its office together (省委书记): the body ends the name
+            leading = max((b for b in bodies if len(b) > 1 and word.startswith(b)), key=len, default=None)
+            if leading is not None:
+                body_end = start + len(leading)
+                break
+        if body_end is None:
+            continue
+        name = text[mention.start:body_end]
+        replaced[i] = Mention(mention.start, body_end, name, None, "org", BODY_SCORE, cluster_key(name))
+    if not replaced:
+        return mentions
+    return [replaced.get(i, m) for i, m in enumerate(ordered)]
+
+
+__all__ = ["BODY_SCORE", "organisations_of_places"]
