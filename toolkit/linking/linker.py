@@ -416,6 +416,10 @@ def _linked(text: str, lang: str, index: AliasIndex, layout, has_han: bool, unkn
         from toolkit.linking.shortforms import short_form_mentions
 
         mentions += short_form_mentions(text, index, mentions, short_hits, has_han)
+    if unknown and lang in ("vi", "en"):
+        from toolkit.linking.whole_names import people_over_places
+
+        mentions = people_over_places(text, lang, mentions)
     if unknown and has_han:
         from toolkit.linking.bodies import organisations_of_places
 

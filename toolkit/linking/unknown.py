@@ -39,10 +39,12 @@ VIETNAMESE_SURNAMES = frozenset(
     "dao cao ha ta lam doan trieu quach thai vuong truong".split()
     # and those of the northern minorities (Hmong, Dao, Thai), whose names the border news is full of
     + "hau giang lo sung vang thao mua lau".split()
+    # and less common Kinh and Tày–Nùng ones (Kiều, Khuất, Nông, Thạch, Giáp…)
+    + "kieu khuat chu mac nong quan thach giap tieu ung".split()
 )
 # capitalised words that start sentences and headings, never names
 _NOT_NAMES = frozenset(
-    "the a an and of in on at to for by with from as is are was were be this that these those it its he she "
+    "the a an and of in on at to for by with from as is are was were be this that these those it its she "
     "they we our their his her mr ms mrs dr chinese vietnamese president ambassador minister".split()
 )
 _CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-Ỹ][\w’'-]*(?:[ \u00a0]+[A-ZÀ-Ỹ][\w’'-]*)*")
@@ -221,9 +223,13 @@ def capitalised_spans(text: str, min_words: int = 2, max_words: int = 3):
         words = match.group(0).split()
         while words and words[0].lower() in _NOT_NAMES:
             words = words[1:]
-        if min_words <= len(words) <= max_words:
+        end = match.end()
+        if words and words[-1].endswith(("’s", "'s")):  # Wei Huaxiang’s efforts
+            words[-1] = words[-1][:-2]
+            end -= 2
+        if min_words <= len(words) <= max_words and words[-1]:
             start = match.start() + match.group(0).index(words[0])
-            yield start, match.end()
+            yield start, end
 
 
 # ----------------------------------------------------------------------------- English
