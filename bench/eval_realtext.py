@@ -10,7 +10,7 @@ Per file and per language, over documents annotated by hand from real news pages
   right id) over the gold known mentions found with their span;
 - short forms: recall of (span, id) on gold mentions marked ``short`` (known people) and of the
   span on unknown ones;
-- unknown names across languages: pairwise F1 over pairs of gold unknown-name mentions from
+- unknown names (and unknown people alone) across languages: pairwise F1 over pairs of gold unknown-name mentions from
   documents of different languages (a pair is predicted together when the linker gives both the
   same cluster key; a mention not found with its span is in a cluster of its own).
 """
@@ -118,6 +118,7 @@ def main() -> None:
     by_file = documents(only)
     by_lang: dict[str, Tally] = defaultdict(Tally)
     nil_rows: list[tuple[str, str, str]] = []
+    people_rows: list[tuple[str, str, str]] = []
     for name, docs in by_file.items():
         tally = Tally()
         for document in docs:
@@ -130,6 +131,8 @@ def main() -> None:
                     m = predicted.get((g["start"], g["end"]))
                     found = m.cluster if m is not None and m.entity is None else f"missed:{document['id']}:{g['start']}"
                     nil_rows.append((document["lang"], g["cluster"], found))
+                    if g["type"] == "person":
+                        people_rows.append((document["lang"], g["cluster"], found))
         gold_count = sum(len(d["mentions"]) for d in docs)
         print(f"{name}: {len(docs)} paragraphs, {gold_count} gold mentions")
         print("\n".join(tally.lines()))
@@ -138,8 +141,9 @@ def main() -> None:
     for lang, tally in sorted(by_lang.items()):
         print(f"all {lang}:")
         print("\n".join(tally.lines()))
-    precision, recall, f1, pairs = pairwise_across_languages(nil_rows)
-    print(f"unknown names across languages: {pairs} gold pairs; pairwise P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    for label, rows in (("unknown names", nil_rows), ("unknown people", people_rows)):
+        precision, recall, f1, pairs = pairwise_across_languages(rows)
+        print(f"{label} across languages: {pairs} gold pairs; pairwise P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
 
 
 if __name__ == "__main__":
