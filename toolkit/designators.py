@@ -48,10 +48,21 @@ class PlaceWords:
     han_place_finals: frozenset[str]
     # the words Chinese organisations' names end with, after their place (省委, 外交部, 学院)
     han_bodies: frozenset[str]
+    # a Vietnamese body's words right before its place ("Ủy ban nhân dân " before "tỉnh Cao Bằng")
+    vietnamese_body_before: re.Pattern
+    # an English body right after its place (" Party Committee", "'s People's Committee") or
+    # before it with "of" ("People's Committee of ")
+    english_body_after: re.Pattern
+    english_body_before: re.Pattern
 
 
 def _alternation(rows: list[Designator]) -> str:
     return "|".join(re.escape(r.word) + (r"\.?" if r.optional_dot else "") for r in rows)
+
+
+def _body_alternation(rows: list[Designator], lang: str) -> str:
+    bodies = sorted((r.word for r in rows if r.kind == "body" and r.lang == lang), key=len, reverse=True)
+    return "|".join(re.escape(b).replace("'", "['’]").replace(r"\ ", r"[ \u00a0]+") for b in bodies)
 
 
 def designator_rows() -> list[Designator]:
@@ -98,6 +109,15 @@ def place_words() -> PlaceWords:
         han_place_suffixes=frozenset(r.word for r in rows if r.lang == "zh" and r.kind in ("after", "suffix")),
         han_place_finals=frozenset(r.word for r in rows if r.lang == "zh" and r.kind != "body"),
         han_bodies=frozenset(r.word for r in rows if r.lang == "zh" and r.kind == "body"),
+        vietnamese_body_before=re.compile(
+            rf"(?:^|(?<=[\s(\"“]))({_body_alternation(rows, 'vi')})(?:[ \u00a0]+[^\W\d_][\w]*){{0,4}}[ \u00a0]+$",
+            re.IGNORECASE),
+        english_body_after=re.compile(
+            r"(?:['’]s)?[ \u00a0]+(?:(?:provincial|city|municipal|district|county|prefecture|province|city['’]s|"
+            rf"district['’]s|county['’]s|province['’]s)[ \u00a0]+)?({_body_alternation(rows, 'en')})\b", re.IGNORECASE),
+        english_body_before=re.compile(
+            rf"(?:^|(?<=\s))({_body_alternation(rows, 'en')})[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?"
+            r"(?:(?:China|Vietnam|Viet Nam)['’]s[ \u00a0]+)?$", re.IGNORECASE),
     )
 
 

@@ -1,14 +1,21 @@
-"""Chinese organisations named by their place and their body: 高平省委, 越南建设部, 越南外交学院.
+"""Organisations named by their place and their body: 高平省委, 越南建设部, 越南外交学院; Tỉnh ủy
+Lạng Sơn, Ủy ban nhân dân tỉnh Cao Bằng; Lang Son Party Committee, People's Committee of Lạng Sơn
+Province.
 
 Chinese writes a body of a country or province as the place's name followed by the body's words
 (越南 + 律师 + 协会). The lexicon knows the famous ones (越南国会, 中国中央电视台); for the rest the
 linker would find the place alone and cut the organisation to its country. So a place mention
 followed, within a few jieba words, by a word that ends with a body word (``designators.tsv``,
 kind ``body``) is proposed whole as an unknown organisation, and the place inside it is no longer
-a mention of its own: the outermost name is the mention, as a reader takes it.
+a mention of its own: the outermost name is the mention, as a reader takes it. Vietnamese writes
+the body first (a capitalised body word, then at most four words, then the place with its
+administrative word); English after the place (``'s``, ``provincial``… between them) or before
+it with ``of``.
 """
 
 from __future__ import annotations
+
+import re
 
 from toolkit.designators import place_words
 from toolkit.linking import context
@@ -35,8 +42,47 @@ def _ends_with_body(word: str, bodies: frozenset[str]) -> bool:
     return False
 
 
-def organisations_of_places(text: str, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with each place that heads a body's name replaced by that organisation."""
+def organisations_of_places(text: str, lang: str, mentions: list[Mention], has_han: bool) -> list[Mention]:
+    """``mentions`` with each place that heads (or ends) a body's name replaced by that organisation."""
+    if has_han:
+        mentions = _han_organisations(text, mentions)
+    if lang in ("vi", "en"):
+        mentions = _latin_organisations(text, lang, mentions)
+    return mentions
+
+
+def _latin_organisations(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
+    words = place_words()
+    ordered = sorted(mentions, key=lambda m: m.start)
+    replaced: dict[int, Mention] = {}
+    previous_end = 0
+    for i, mention in enumerate(ordered):
+        following = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
+        if mention.type == "place":
+            start, end = mention.start, mention.end
+            if lang == "vi":
+                before = words.vietnamese_body_before.search(text, max(previous_end, start - 60), start)
+                if before and before.group(1)[0].isupper():
+                    start = before.start(1)
+            else:
+                after = words.english_body_after.match(text, end, following)
+                before = words.english_body_before.search(text, max(previous_end, start - 60), start)
+                if after and after.group(1)[0].isupper():
+                    end = after.end(1)
+                elif before and before.group(1)[0].isupper():
+                    start = before.start(1)
+                    tail = re.match(r"[ \u00a0]+(?:Province|province|City|city)\b", text[end:following])
+                    end += tail.end() if tail else 0
+            if (start, end) != (mention.start, mention.end):
+                name = text[start:end]
+                replaced[i] = Mention(start, end, name, None, "org", BODY_SCORE, cluster_key(name))
+        previous_end = mention.end
+    if not replaced:
+        return mentions
+    return [replaced.get(i, m) for i, m in enumerate(ordered)]
+
+
+def _han_organisations(text: str, mentions: list[Mention]) -> list[Mention]:
     from toolkit.linking.boundaries import word_edges
 
     bodies = place_words().han_bodies
