@@ -130,13 +130,13 @@ def test_linking_cases(case):
     if "score_below" in case:
         assert found[0].score < case["score_below"]
     if case["entity"] is None:
-        # proposing unknown names changes nothing about the known ones, but that a place heading
-        # an unknown organisation (高平|省委) is read as part of it
+        # proposing unknown names changes nothing about the known ones, but that a place read
+        # as part of an unknown name (高平|省委, Kiều Hải Nam) goes into it
         with_unknown = link(text)
-        organisations = [(m.start, m.end) for m in with_unknown if m.entity is None and m.type == "org"]
+        unknown_spans = [(m.start, m.end) for m in with_unknown if m.entity is None]
         known = [m.text for m in with_unknown if m.entity]
         alone = [m for m in link(text, unknown=False)
-                 if not any(start <= m.start and m.end <= end for start, end in organisations)]
+                 if not any(start <= m.start and m.end <= end for start, end in unknown_spans)]
         assert [m.text for m in alone] == known
 
 
