@@ -62,7 +62,7 @@ def _joined(key: str) -> str | None:
     return None
 
 
-def _chinese_kind(entity_type: str, hanzi: str) -> str:
+def chinese_kind(entity_type: str, hanzi: str) -> str:
     if entity_type == "person":
         return "name"
     return "place" if len(hanzi) <= 4 else "text"
@@ -88,7 +88,7 @@ def _chinese_keys(entity, name) -> Iterator[tuple[str, Candidate]]:
         return
     from toolkit.chinese.readings import hanviet_keys, pinyin_keys
 
-    kind = _chinese_kind(entity.type, name.text)
+    kind = chinese_kind(entity.type, name.text)
     for origin, keys in (("pinyin", pinyin_keys(name.text, kind)), ("hanviet", hanviet_keys(name.text, kind))):
         for key in keys:
             # a one-syllable reading is a word, not a name

@@ -87,7 +87,44 @@ def written_form_fits(written: str, candidate: Candidate, key: str) -> bool:
     if words == 1 and has_marks(surface) and not written.isupper():
         # one syllable with its marks: Mỹ, not My; Huế, not Hue in a sentence
         return marked_key(written) == marked_key(surface)
+    if has_marks(written) and has_marks(surface) and _marks_disagree(written, surface):
+        return False  # marks written are evidence: Lương is not Luồng, whatever their fold
+    if candidate.origin == "hanviet" and has_marks(written):
+        # the same for a reading of a Chinese name: "Thường vụ Bộ" is not 商务部's Thương Vụ Bộ
+        return _marks_fit_reading(written, candidate)
     return True
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _marks_disagree(written: str, surface: str) -> bool:
+    """Whether a word written with marks has other marks than the name's word in its place
+    (punctuation and spacing aside: "Việt Nam -China" is "Việt Nam–China")."""
+    written_words, surface_words = _WORD.findall(written), _WORD.findall(surface)
+    if len(written_words) != len(surface_words):
+        return False
+    return any(has_marks(a) and has_marks(b) and marked_key(a) != marked_key(b) for a, b in zip(written_words, surface_words))
+
+
+def _marks_fit_reading(written: str, candidate: Candidate) -> bool:
+    syllables = written.split()
+    readings = _marked_readings(candidate.surface, candidate.type)
+    if len(syllables) != len(readings):
+        return True  # the reading does not line up with the words: the marks say nothing
+    return all(not has_marks(s) or marked_key(s) in options for s, options in zip(syllables, readings))
+
+
+@lru_cache(maxsize=16384)
+def _marked_readings(hanzi: str, entity_type: str) -> tuple[frozenset[str], ...]:
+    """The marked keys each character of a Chinese name can be read as in Hán-Việt."""
+    from toolkit.chinese.readings import hanviet_readings, read_chars
+    from toolkit.linking.keys import chinese_kind
+
+    return tuple(
+        frozenset(marked_key(r) for r in hanviet_readings(c.char, c.pinyin, c.role) or (c.char,))
+        for c in read_chars(hanzi, chinese_kind(entity_type, hanzi)) if is_han_char(c.char)
+    )
 
 
 # characters that never glue a name to a neighbour (the common case, settled without ``glued``)
@@ -172,6 +209,16 @@ class _Document:
         self.countries = Counter(c for c in map(country_of, sure) if c)
         self.resolved: dict[str, str] = {}  # key → entity chosen with confidence
         self.country_mentions: list[tuple[int, int, str]] = []  # (start, end, country code)
+        # (start, country code) of every mention settled without doubt that belongs to a country
+        # (its people, places, bodies): what the sentence around a homograph is about
+        self.sure_countries: list[tuple[int, str]] = []
+
+    def countries_near(self, hit: Hit) -> Counter:
+        """The countries of the sure mentions within a sentence's reach of the hit (not itself)."""
+        reach = _NEAR_HAN if hit.han else _SENTENCE_REACH
+        low = bisect_left(self.sure_countries, (hit.start - reach,))
+        high = bisect_right(self.sure_countries, (hit.end + reach, "~"))
+        return Counter(code for start, code in self.sure_countries[low:high] if start != hit.start)
 
     def country_near(self, text: str, hit: Hit, country: str) -> bool:
         """A country written as part of the place's phrase: right before it (越南太原省, ``Việt Nam's``)
@@ -198,6 +245,7 @@ _ADJACENT = 3
 _LIST_SEPARATOR = re.compile(r"\s*[,(（，]\s*")
 _NEAR = 40
 _NEAR_HAN = 8  # Chinese says in a few characters what takes a line in Vietnamese or English
+_SENTENCE_REACH = 60  # characters either side: about the sentence a Latin homograph stands in
 
 
 def _other_start_within(starts: list[int], start: int, reach: int) -> bool:
@@ -284,6 +332,11 @@ def _context_weight(hit: Hit, candidate: Candidate, document: _Document, lexicon
     total = sum(document.countries.values())
     if country and total:
         weight += 0.3 * document.countries[country] / total
+    # (places have their own, closer cues: a designator, a country written beside them)
+    near = document.countries_near(hit) if country and candidate.type != "place" and document.sure_countries else None
+    if near:
+        # "Ủy viên Bộ Chính trị Thái Kỳ", "China's Politburo": the sentence's own country
+        weight += 0.5 * near[country] / sum(near.values())
     if country and {"zh": "cn", "vi": "vn"}.get(document.lang) == country:
         weight += 0.05
     if document.resolved.get(hit.key) == candidate.entity:
@@ -415,7 +468,7 @@ def _linked(text: str, lang: str, index: AliasIndex, layout, has_han: bool, unkn
     if short_hits or lang == "zh" or any(m.type == "person" for m in mentions):
         from toolkit.linking.shortforms import short_form_mentions
 
-        mentions += short_form_mentions(text, index, mentions, short_hits, has_han)
+        mentions += short_form_mentions(text, index, mentions, short_hits, has_han, lang)
     if unknown and lang in ("vi", "en"):
         from toolkit.linking.whole_names import people_over_places
 
@@ -535,6 +588,9 @@ def _document(text: str, chosen, lexicon, lang: str) -> "_Document":
     document = _Document(lexicon, [c[0].entity for _, c in chosen if len(c) == 1], possible, lang)
     document.country_mentions = sorted(
         (h.start, h.end, c[0].entity.split(":")[1]) for h, c in chosen if len(c) == 1 and _is_country(c[0].entity)
+    )
+    document.sure_countries = sorted(
+        (h.start, code) for h, c in chosen if len(c) == 1 for code in (country_of(c[0].entity),) if code
     )
     return document
 

@@ -9,6 +9,7 @@ after it), when exactly one office-holder of that title has that short form.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from toolkit.text.keys import link_key
@@ -76,17 +77,35 @@ def office_holders(lexicon) -> dict[str, tuple[str, ...]]:
     return {key: tuple(ids) for key, ids in table.items()}
 
 
-def _written_fits(written: str, form: str) -> bool:
+def _written_fits(written: str, form: str, marked_text: bool = False) -> bool:
+    """Whether ``written`` can be the short form ``form``; in Vietnamese text that writes its
+    marks (``marked_text``) a short form written without them is another word (Trong, not Trọng)."""
     if is_han_char(form[:1]):
         return written == form
     if not written[:1].isupper():
         return False
-    if has_marks(written) and has_marks(form):
+    if has_marks(form) and (has_marks(written) or marked_text):
         return written.casefold() == form.casefold() or written.isupper()
     return True
 
 
-def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=(), has_han: bool | None = None) -> list[Mention]:
+def _starts_a_word(text: str, start: int, end: int) -> bool:
+    """A capitalised syllable that, with the lower-case syllable after it, makes a Vietnamese word
+    (Chính phủ, Trung ương, Chủ tịch): the first syllable of a word, not a name."""
+    following = _NEXT_SYLLABLE.match(text, end)
+    if following is None or not following.group(1)[0].islower():
+        return False
+    from toolkit.vietnamese.underthesea_data import vietnamese_words
+
+    pair = unicodedata.normalize("NFC", f"{text[start:end]} {following.group(1)}".lower())
+    return pair in vietnamese_words()
+
+
+_NEXT_SYLLABLE = re.compile(r"[ \u00a0]([^\W\d_]+)")
+
+
+def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=(), has_han: bool | None = None,
+                        lang: str | None = None) -> list[Mention]:
     """Mentions of short forms outside the given mentions (which they must not overlap).
 
     ``short_hits``: (layout, first, last, key) of the Latin short forms the main scan found, in
@@ -119,14 +138,17 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
         return []
     taken = TakenSpans((m.start, m.end) for m in mentions)
     found: list[Mention] = []
+    marked_text = lang == "vi" and has_marks(text)
     for start, end in spans:
         if taken.overlaps(start, end):
             continue
         written = text[start:end]
         han = is_han_char(written[:1])
+        if lang == "vi" and not han and _starts_a_word(text, start, end):
+            continue
         key = written if han else link_key(written)
         choices = antecedents.get(key, [])
-        settled = len(choices) == 1 and _written_fits(written, choices[0][1])
+        settled = len(choices) == 1 and _written_fits(written, choices[0][1], marked_text)
         # a Latin short form of the one person named in full needs no title (looking costs more
         # than the rest together); a Chinese one needs a title next to it
         offices = None if settled and not han else _offices_around(text, start, end, han)
@@ -140,7 +162,7 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
             if len(fitting) == 1:
                 entity = lexicon.get(fitting[0])
                 written_forms = dict(short_forms(entity))
-                if _written_fits(written, written_forms.get(key, written)):
+                if _written_fits(written, written_forms.get(key, written), marked_text):
                     found.append(Mention(start, end, written, fitting[0], "person", TITLE_ONLY_SCORE, fitting[0]))
                     taken.add(start, end)
     return sorted(found, key=lambda m: m.start)
