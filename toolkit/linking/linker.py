@@ -465,10 +465,6 @@ def _linked(text: str, lang: str, index: AliasIndex, layout, has_han: bool, unkn
         from toolkit.linking.compounds import compound_mentions
 
         mentions += compound_mentions(text, mentions, has_han)
-    if short_hits or lang == "zh" or any(m.type == "person" for m in mentions):
-        from toolkit.linking.shortforms import short_form_mentions
-
-        mentions += short_form_mentions(text, index, mentions, short_hits, has_han, lang)
     if unknown and lang in ("vi", "en"):
         from toolkit.linking.whole_names import people_over_places
 
@@ -481,6 +477,12 @@ def _linked(text: str, lang: str, index: AliasIndex, layout, has_han: bool, unkn
         from toolkit.linking.unknown import unknown_mentions
 
         mentions += unknown_mentions(text, lang, index, mentions, ner=ner)
+    # short forms last: a surname or given name stands for the one person of the document,
+    # known or not, named in full with it (Wang after Wang Ning, Doc after Nguyen Van Doc)
+    if short_hits or lang == "zh" or any(m.type == "person" for m in mentions):
+        from toolkit.linking.shortforms import short_form_mentions
+
+        mentions += short_form_mentions(text, index, mentions, short_hits, has_han, lang)
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 

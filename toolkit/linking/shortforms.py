@@ -114,22 +114,36 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
     only next to a Chinese title. ``has_han``: whether the text has a Han character (searched
     when None)."""
     lexicon = index.lexicon
-    antecedents: dict[str, list[tuple[str, str]]] = {}
+    # short form → [(the person's cluster, its entity id or None, the form as written)]
+    antecedents: dict[str, list[tuple[str, str | None, str]]] = {}
     forms_of = index.short_forms_by_id
+    looked_for: set[str] = set()  # forms the main scan does not report: searched here
     for mention in mentions:
-        if mention.type != "person" or mention.entity is None:
+        if mention.type != "person":
             continue
-        forms = forms_of.get(mention.entity)
-        if forms is None:
-            entity = lexicon.get(mention.entity)
-            forms = forms_of[mention.entity] = short_forms(entity) if entity else ()
+        if mention.entity is None:
+            forms = unknown_person_forms(mention.text, lang)
+            looked_for.update(key for key, _ in forms)
+        else:
+            forms = forms_of.get(mention.entity)
+            if forms is None:
+                entity = lexicon.get(mention.entity)
+                forms = forms_of[mention.entity] = short_forms(entity) if entity else ()
+            if lang == "en" and mention.entity.startswith("person:vn:"):
+                # English also shortens a Vietnamese name to its family name: "Pham said"
+                family = mention.text.split()[0]
+                if len(mention.text.split()) >= 2 and not is_han_char(family[:1]):
+                    forms = (*forms, (link_key(family), family))
+                    looked_for.add(link_key(family))
         for key, written in forms:
             choices = antecedents.setdefault(key, [])
-            if all(entity_id != mention.entity for entity_id, _ in choices):
-                choices.append((mention.entity, written))
+            if all(cluster != mention.cluster for cluster, _, _ in choices):
+                choices.append((mention.cluster, mention.entity, written))
     holders = index.office_holders
     wanted = sorted((first, last) for _, first, last, key in short_hits if key in antecedents or key in holders)
     spans = short_hits[0][0].spans(wanted) if wanted else []
+    if looked_for:
+        spans += _written_spans(text, {written for key in looked_for for _, _, written in antecedents.get(key, ())})
     if has_han if has_han is not None else HAN_CHARACTER.search(text) is not None:
         han_forms = index.han_holder_forms | frozenset(k for k in antecedents if is_han_char(k[:1]))
         if han_forms:
@@ -139,24 +153,26 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
     taken = TakenSpans((m.start, m.end) for m in mentions)
     found: list[Mention] = []
     marked_text = lang == "vi" and has_marks(text)
-    for start, end in spans:
+    for start, end in sorted(set(spans)):
         if taken.overlaps(start, end):
             continue
         written = text[start:end]
         han = is_han_char(written[:1])
-        if lang == "vi" and not han and _starts_a_word(text, start, end):
+        if not han and (_in_a_longer_name(text, start, end) or (lang == "vi" and _starts_a_word(text, start, end))):
             continue
         key = written if han else link_key(written)
         choices = antecedents.get(key, [])
-        settled = len(choices) == 1 and _written_fits(written, choices[0][1], marked_text)
+        settled = len(choices) == 1 and _written_fits(written, choices[0][2], marked_text)
         # a Latin short form of the one person named in full needs no title (looking costs more
         # than the rest together); a Chinese one needs a title next to it
         offices = None if settled and not han else _offices_around(text, start, end, han)
         if settled and (not han or offices):
-            entity_id = choices[0][0]
-            found.append(Mention(start, end, written, entity_id, "person", ANTECEDENT_SCORE, entity_id))
+            cluster, entity_id, _ = choices[0]
+            found.append(Mention(start, end, written, entity_id, "person", ANTECEDENT_SCORE, cluster))
             taken.add(start, end)
             continue
+        if len(choices) > 1:
+            continue  # two people of the document have this short form: nothing is guessed
         if offices and offices != ("",):
             fitting = [e for e in holders.get(key, ()) if context.office_fit(e, offices) == 1.0]
             if len(fitting) == 1:
@@ -166,6 +182,44 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
                     found.append(Mention(start, end, written, fitting[0], "person", TITLE_ONLY_SCORE, fitting[0]))
                     taken.add(start, end)
     return sorted(found, key=lambda m: m.start)
+
+
+def unknown_person_forms(name: str, lang: str | None) -> tuple[tuple[str, str], ...]:
+    """(folded, written) short forms of a person the lexicon lacks, by the shape of the name: a
+    Vietnamese name (a Vietnamese surname first) by its given name, and in English by its family
+    name too; a Chinese name in pinyin by its surname."""
+    from toolkit.linking.unknown import VIETNAMESE_SURNAMES
+    from toolkit.linking.whole_names import common_surname_syllables
+
+    words = name.split()
+    if len(words) < 2 or is_han_char(name[:1]):
+        return ()
+    first, last = link_key(words[0]), link_key(words[-1])
+    if first in VIETNAMESE_SURNAMES and len(words) >= 3:
+        forms = [(last, words[-1])]
+        if lang == "en":
+            forms.append((first, words[0]))
+        return tuple(f for f in forms if f[0] not in NOT_SHORT_FORMS)
+    if first in common_surname_syllables() and first not in NOT_SHORT_FORMS:
+        return ((first, words[0]),)
+    return ()
+
+
+def _in_a_longer_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word right after: Wang in Wang Ning, not a short form standing alone. (A
+    capitalised word before says less: a sentence starts so, "Later Xi said"; and the full name
+    of a person the lexicon lacks is proposed, and so taken, before short forms are looked for.)"""
+    after = _NEXT_WORD.match(text, end)
+    return bool(after and after.group(1)[0].isupper())
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]([^\W\d_]+)")
+
+
+def _written_spans(text: str, forms: set[str]) -> list[tuple[int, int]]:
+    """Where the written forms stand in the text as whole words."""
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![^\W_])")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 def _offices_around(text: str, start: int, end: int, han: bool) -> tuple[str, ...] | None:

@@ -23,7 +23,7 @@ _COMMON_SURNAME_PPM = 1000.0
 
 
 @cache
-def _common_surname_syllables() -> frozenset[str]:
+def common_surname_syllables() -> frozenset[str]:
     from toolkit.chinese.priors import _surname_ppm
 
     totals: dict[str, float] = {}
@@ -40,7 +40,7 @@ def _person_runs(text: str, lang: str) -> list[tuple[int, int]]:
     runs = []
     for start, end, _, _ in english_names(text):
         first = search_key(text[start:end].split()[0])
-        if first in VIETNAMESE_SURNAMES or first in _common_surname_syllables():
+        if first in VIETNAMESE_SURNAMES or first in common_surname_syllables():
             runs.append((start, end))
     return runs
 
@@ -63,4 +63,4 @@ def people_over_places(text: str, lang: str, mentions: list[Mention]) -> list[Me
     return [m for m in mentions if (m.start, m.end) not in dropped]
 
 
-__all__ = ["people_over_places"]
+__all__ = ["common_surname_syllables", "people_over_places"]
