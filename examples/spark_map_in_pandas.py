@@ -20,8 +20,9 @@ def main(source: str, output: str) -> None:
     from toolkit.corpus.batch import Folder, MentionFinder, Normaliser
 
     spark = SparkSession.builder.appName("sinoviet").getOrCreate()
-    # one row per line; a real job would read its own table (parquet, JDBC…) instead
-    lines = spark.read.text(source).withColumnRenamed("value", "text")
+    # one row per file, as ``sinoviet link`` reads a file: a short form on one line reaches the
+    # full name on another (Wang after Wang Ning); a real job reads its own table of documents
+    lines = spark.read.text(source, wholetext=True).withColumnRenamed("value", "text")
 
     normalised = lines.mapInPandas(
         Normaliser("old").frames("text", "text_normalised"), schema="text string, text_normalised string"

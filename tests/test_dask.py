@@ -95,3 +95,34 @@ def test_pyspark_example_runs_when_pyspark_is_installed(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert list((tmp_path / "out").glob("*.json"))
+
+
+@pytest.mark.slow
+def test_the_dask_path_gives_the_cli_mentions_on_the_same_files(tmp_path: Path) -> None:
+    """The lines of a text file are one document on Dask as in ``sinoviet link``: the short
+    forms on later lines (Wang, Xi, Doc) reach the full names on earlier ones in both."""
+    import dask
+    from typer.testing import CliRunner
+
+    from toolkit.cli import app
+    from toolkit.corpus import dask as sd
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Yunnan Party Secretary Wang Ning met President Xi Jinping in Kunming.\n"
+        "Xi praised the border trade.\n\n"
+        "Wang said the railway would open. Nguyen Van Doc of Quang Ninh agreed.\n"
+        "Doc added that Mong Cai was ready.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Thủ tướng Phạm Minh Chính gặp ông Lưu Ninh.\nÔng Ninh cảm ơn Thủ tướng Chính.\n",
+                                  encoding="utf-8")
+    result = CliRunner().invoke(app, ["link", str(corpus / "a.txt"), str(corpus / "b.txt")])
+    assert result.exit_code == 0, result.output
+    from_cli = {(Path(r["file"]).name, r["line"], r["start"], r["end"], r["entity"], r["cluster"])
+                for r in map(json.loads, result.stdout.splitlines())}
+    with dask.config.set(scheduler="synchronous"):
+        records = sd.link_records(sd.read_records(str(corpus / "*.txt")), field="text").compute()
+    from_dask = {(Path(r["file"]).name, r["line"], m["start"], m["end"], m["entity"], m["cluster"])
+                 for r in records for m in r["mentions"]}
+    assert from_dask == from_cli
+    assert ("a.txt", 4, 0, 4, None, "nil:wang-ning") in from_dask  # a short form three lines below its name

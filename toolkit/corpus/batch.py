@@ -16,9 +16,10 @@ are built in that process on first use, never sent over. Each works three ways::
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -132,6 +133,54 @@ class MentionFinder(_TextFunction[list[dict[str, Any]]]):
         from toolkit.linking import link
 
         return link(text, self.lang, _alias_index(self.lexicon_paths), unknown=self.unknown, ner=self.ner)
+
+    def map_documents(self, records: Iterable[dict], field: str = "text", to: str | None = None,
+                      document: str = "file") -> list[dict]:
+        """``map_records`` for the lines of text files: consecutive records of one file (the same
+        ``document`` value, line numbers in a row) are linked together as one document, as
+        ``sinoviet link`` links a file, so a short form on one line reaches the full name on
+        another (``Wang`` after ``Wang Ning``). Each record gets the mentions of its own text,
+        offsets into it. Records without ``document`` and ``line`` (JSONL objects) are each their
+        own document."""
+        target = to or f"{field}_{self.suffix}"
+        out: list[dict] = []
+        for group in _consecutive_lines(records, field, document):
+            if len(group) == 1:
+                out.append(with_field(group[0], target, self.apply(group[0].get(field))))
+                continue
+            texts = [record[field] for record in group]
+            starts, at = [], 0
+            for text in texts:
+                starts.append(at)
+                at += len(text) + 1
+            found: list[list[dict[str, Any]]] = [[] for _ in group]
+            for mention in self.mentions("\n".join(texts)):
+                i = bisect_right(starts, mention.start) - 1
+                if mention.end <= starts[i] + len(texts[i]):  # (a name does not run over a line's end)
+                    moved = replace(mention, start=mention.start - starts[i], end=mention.end - starts[i])
+                    found[i].append(moved.to_dict())
+            out += [with_field(record, target, mentions) for record, mentions in zip(group, found)]
+        return out
+
+
+def _consecutive_lines(records: Iterable[dict], field: str, document: str) -> Iterator[list[dict]]:
+    """Runs of records that are lines in a row of one document, with text in ``field``."""
+    group: list[dict] = []
+    for record in records:
+        text, line = record.get(field), record.get("line")
+        joins = (
+            group and isinstance(text, str) and "\n" not in text and isinstance(line, int)
+            and record.get(document) is not None and record.get(document) == group[-1].get(document)
+            and line == group[-1]["line"] + 1 and isinstance(group[-1].get(field), str)
+        )
+        if joins:
+            group.append(record)
+            continue
+        if group:
+            yield group
+        group = [record]
+    if group:
+        yield group
 
 
 _INDEXES: dict[tuple, Any] = {}

@@ -203,9 +203,12 @@ def normalise_records(bag, field: str = "text", to: str | None = None, tone_styl
 
 
 def link_records(bag, field: str = "text", to: str = "mentions", lexicon_paths: tuple[str, ...] = (), lang: str | None = None, unknown: bool = True):
-    """Add ``to`` to every record: the mentions ``toolkit.linking.link`` finds in ``record[field]``."""
+    """Add ``to`` to every record: the mentions ``toolkit.linking.link`` finds in ``record[field]``.
+
+    The lines of one text file in a partition are linked as one document (``MentionFinder.map_documents``),
+    as ``sinoviet link`` links a file: a file within one partition gets the CLI's mentions."""
     linker = MentionFinder(tuple(str(p) for p in lexicon_paths), lang, unknown)
-    return bag.map_partitions(linker.map_records, field, to)
+    return bag.map_partitions(linker.map_documents, field, to)
 
 
 def write_jsonl(bag, folder: str | Path) -> list[str]:
