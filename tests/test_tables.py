@@ -42,10 +42,10 @@ def test_lexicon_error_is_a_table_error():
 def test_place_words_as_the_linker_uses_them():
     words = place_words()
     assert words.province_words == {"tỉnh", "province", "province of", "省"}
-    assert words.district_words == {"huyện", "thị xã", "county", "district", "县", "区", "區"}
-    assert words.designator_keys == ("tinh ", "thanh pho ", "huyen ", "thi xa ", "tp ")
+    assert words.district_words == {"huyện", "thị xã", "huyện đảo", "county", "district", "县", "区", "區"}
+    assert words.designator_keys == ("tinh ", "thanh pho ", "huyen ", "thi xa ", "tp ", "huyen dao ", "quan dao ", "thi tran ")
     assert words.designator_words["tp"] == "tp"
-    assert words.designator_last_characters == frozenset("hHốỐnNãÃpP.\u0301\u0303")
+    assert words.designator_last_characters == frozenset("hHốỐnNãÃpPoO.\u0301\u0303")
     assert words.han_place_suffixes == frozenset("省市县區区州")
     assert words.han_place_finals == frozenset("省市县縣区區州江河湖山岛島港镇鎮村乡鄉城京门門路街桥橋站")
     assert words.place_before.search("ở TP. ") and words.place_before.search("the city of ")

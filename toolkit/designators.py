@@ -34,6 +34,8 @@ class PlaceWords:
     # a written place word (lower case) → what it says of the place's rank
     province_words: frozenset[str]
     district_words: frozenset[str]
+    city_words: frozenset[str]
+    ranked_words: frozenset[str]  # the words that name a unit's rank: administrative ones
     # a word before the name ("tỉnh", "province of") or after it ("province", 省), in text
     place_before: re.Pattern
     place_after: re.Pattern
@@ -100,6 +102,8 @@ def place_words() -> PlaceWords:
     return PlaceWords(
         province_words=frozenset(r.word for r in cues if r.rank == "province"),
         district_words=frozenset(r.word for r in cues if r.rank == "district"),
+        city_words=frozenset(r.word for r in cues if r.rank == "city"),
+        ranked_words=frozenset(r.word for r in cues if r.rank),
         place_before=re.compile(rf"(?:^|\s)({_alternation(before)})\s*$", re.IGNORECASE),
         place_after=re.compile(rf"^\s*({_alternation(after_words)})\b|^({_alternation(after_han)})", re.IGNORECASE),
         designator_before=re.compile(rf"(?:^|(?<=[\s(\"“]))({_alternation(vietnamese)})\s+$", re.IGNORECASE),

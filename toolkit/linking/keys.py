@@ -29,6 +29,9 @@ ORIGIN_WEIGHTS: dict[str, float] = {
     "joined": 0.9,
     "hanviet": 0.85,
     "pinyin": 0.85,
+    # the bare name inside a name written with its administrative word (Thái Nguyên in "thành
+    # phố Thái Nguyên" may be Taiyuan): as likely as an alias, until context chooses
+    "bare": 0.95,
 }
 
 # run-together forms are made for names of at most this many syllables (Ha Noi → hanoi)
@@ -120,12 +123,26 @@ def written_forms(key: str, candidate: Candidate) -> set[str]:
     caseless = candidate.lang != "vi" and len(words) >= 3
     if caseless or base[:1].islower():
         forms |= {key, key[:1].upper() + key[1:]}
+    designator = _leading_designator(key)
+    if designator:
+        # a name stored with its administrative word, which running text writes in lower case:
+        # "quần đảo Trường Sa" for "Quần đảo Trường Sa", "huyện Hoàng Sa" for "Huyện Hoàng Sa"
+        forms |= {designator + form[len(designator):] for form in set(forms) if form.lower().startswith(designator)}
     if caseless:
         # the press lower-cases a word of a long name now and then: "the Belt and Road initiative"
         for i, word in enumerate(words):
             if word[:1].isupper():
                 forms.add(" ".join(words[:i] + [word.lower()] + words[i + 1:]))
     return forms
+
+
+def _leading_designator(key: str) -> str | None:
+    from toolkit.designators import place_words
+
+    for designator in place_words().designator_keys:  # ("tinh ", "quan dao "…)
+        if key.startswith(designator):
+            return designator.strip()
+    return None
 
 
 def key_table(entities: Iterable) -> dict[str, tuple[Candidate, ...]]:

@@ -302,9 +302,10 @@ def _offices_at(text: str, hit: Hit) -> tuple[str, ...] | None:
 
 
 def _context_weight(hit: Hit, candidate: Candidate, document: _Document, lexicon, text: str,
-                    offices: tuple[str, ...] | None, place_word: str | None) -> float:
+                    offices: tuple[str, ...] | None, place_word: str | None, sharing: frozenset[str] = frozenset()) -> float:
     """How well the candidate fits the hit's context: ``offices`` and ``place_word`` are the
-    title and the administrative word written with the hit (the same for every candidate)."""
+    title and the administrative word written with the hit (the same for every candidate);
+    ``sharing``, the entities the hit may name."""
     weight = candidate.weight * prominence(candidate.entity)
     if offices is not None:
         weight += context.office_fit(candidate.entity, offices) if candidate.type == "person" else -0.3
@@ -315,7 +316,14 @@ def _context_weight(hit: Hit, candidate: Candidate, document: _Document, lexicon
             weight += 0.4 if local else -0.3
         if place_word in place_words().province_words:
             weight += 0.4 if not local else -0.3
+        if place_word in place_words().city_words and not hit.han and ":city:" in candidate.entity:
+            weight += 0.4  # "thành phố Hà Giang", "Yen Bai city": the city, not the province
     ancestors = [a for a in _ancestors(lexicon, candidate.entity) if not _is_country(a)]
+    entity = lexicon.get(candidate.entity)
+    if entity is not None and entity.successor and entity.successor not in sharing:
+        # a unit merged in 2025 lies inside its successor as a county lies inside its province:
+        # "Yên Bái giáp Lào Cai" names the old province as much as the city of the new one
+        ancestors.append(entity.successor)
     for ancestor in ancestors:
         # a county named near its province (Trùng Khánh with Cao Bằng; 太原 with 山西) or in the same text
         places = document.possible.get(ancestor, [])
@@ -358,7 +366,14 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
         return candidates[0], candidates[0].weight
     offices = _offices_at(text, hit)
     place_word = _place_word(text, hit.start, hit.end, hit)
-    weights = [max(_context_weight(hit, c, document, lexicon, text, offices, place_word), 0.01) for c in candidates]
+    sharing = frozenset(c.entity for c in candidates)
+    weights = [max(_context_weight(hit, c, document, lexicon, text, offices, place_word, sharing), 0.01) for c in candidates]
+    if hit.han and place_word is None and len({c.type for c in candidates}) > 1:
+        # a place whose Chinese name carries its place word (红河州), written without it (红河):
+        # the other thing so named, the river, comes first
+        suffixes = place_words().han_place_suffixes
+        weights = [w - _PLACE_WITHOUT_WORD if c.type == "place" and _primary_han_name_ends_in(lexicon, c.entity, suffixes) else w
+                   for c, w in zip(candidates, weights)]
     if hit.han and place_word is None and any(c.type == "person" for c in candidates):
         # Chinese writes a place named after a person with its place word (胡志明市): without
         # one, the name is the person's
@@ -386,6 +401,12 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
     return chosen, round(chosen.weight * share, 3)
 
 
+def _primary_han_name_ends_in(lexicon, entity_id: str, suffixes: frozenset[str]) -> bool:
+    entity = lexicon.get(entity_id)
+    name = entity.name("zh") if entity is not None else None
+    return bool(name) and len(name) >= 3 and name[-1] in suffixes
+
+
 _OTHER_MARKS = 0.4  # a candidate written with other marks than the text's
 _PLACE_WITHOUT_WORD = 0.3
 
@@ -396,8 +417,11 @@ def _bare_span(text: str, hit: Hit) -> tuple[int, int] | None:
         if hit.end - hit.start >= 3 and hit.key[-1] in place_words().han_place_suffixes:
             return hit.start, hit.end - 1
         return None
-    for designator in place_words().designator_keys:
+    words_of_places = place_words()
+    for designator in words_of_places.designator_keys:
         if hit.key.startswith(designator):
+            if words_of_places.designator_words[designator.strip()] not in words_of_places.ranked_words:
+                return None  # "quần đảo Trường Sa" names islands, which no city of that name is
             words = len(designator.split())
             pieces = text[hit.start:hit.end].split(None, words)
             if len(pieces) > words:
@@ -416,7 +440,7 @@ def _with_bare_place_names(text: str, found):
         if bare_span is not None:
             known = {c.entity for c in candidates}
             extra = tuple(
-                Candidate(c.entity, c.type, "alias", c.lang, c.surface)
+                Candidate(c.entity, c.type, "bare", c.lang, c.surface)
                 for c in by_span.get(bare_span, ()) if c.type == "place" and c.entity not in known
             )
             candidates = candidates + extra

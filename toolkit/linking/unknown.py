@@ -171,7 +171,10 @@ _VIETNAMESE_RUN = r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{Ll}\p{M}]*(?:[ \u00a0]+\p{Lu
 # a name as a title, a rank (``Phó Thủ tướng``, ``Cựu Thủ tướng``) or a sentence's first word
 _LEADING_WORDS = frozenset(
     "ông bà anh chị em cô chú bác ngài đồng chí cụ thầy phó cựu tân tại ở và với của cho theo từ "
-    "khi nay hôm sáng chiều tối ngày tuần tháng năm sau trước trong ngoài tới đến thăm gặp".split()
+    "khi nay hôm sáng chiều tối ngày tuần tháng năm sau trước trong ngoài tới đến thăm gặp "
+    # and the first words of titles the next word of which is capitalised too: Quyền Bộ
+    # trưởng, Chánh Văn phòng, Trưởng Đoàn, Tướng Hứa Thế Hữu
+    "quyền chánh trưởng tướng thứ".split()
 )
 
 # first words of institutions and documents, whose names go on in lower case (``Bộ Tư pháp``,

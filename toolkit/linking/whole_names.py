@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from toolkit.linking import context
 from toolkit.linking.mentions import Mention
 from toolkit.text.keys import search_key
 
@@ -36,7 +37,9 @@ def _person_runs(text: str, lang: str) -> list[tuple[int, int]]:
     from toolkit.linking.unknown import VIETNAMESE_SURNAMES, english_names, vietnamese_capitalised_names
 
     if lang == "vi":
-        return [(s, e) for s, e, kind, _ in vietnamese_capitalised_names(text) if kind == "person"]
+        # a surname first, or an honorific or title before (bà Phương Nga)
+        return [(s, e) for s, e, kind, _ in vietnamese_capitalised_names(text)
+                if kind == "person" or context.title_before(text, s) is not None]
     runs = []
     for start, end, _, _ in english_names(text):
         first = search_key(text[start:end].split()[0])
