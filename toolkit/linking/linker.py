@@ -404,7 +404,7 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
 def _primary_han_name_ends_in(lexicon, entity_id: str, suffixes: frozenset[str]) -> bool:
     entity = lexicon.get(entity_id)
     name = entity.name("zh") if entity is not None else None
-    return bool(name) and len(name) >= 3 and name[-1] in suffixes
+    return name is not None and len(name) >= 3 and name[-1] in suffixes
 
 
 _OTHER_MARKS = 0.4  # a candidate written with other marks than the text's
