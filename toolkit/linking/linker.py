@@ -87,7 +87,7 @@ def written_form_fits(written: str, candidate: Candidate, key: str) -> bool:
     if words == 1 and has_marks(surface) and not written.isupper():
         # one syllable with its marks: Mỹ, not My; Huế, not Hue in a sentence
         return marked_key(written) == marked_key(surface)
-    if has_marks(written) and has_marks(surface) and _marks_disagree(written, surface):
+    if has_marks(written) and (has_marks(surface) or candidate.lang == "vi") and _marks_disagree(written, surface):
         return False  # marks written are evidence: Lương is not Luồng, whatever their fold
     if candidate.origin == "hanviet" and has_marks(written):
         # the same for a reading of a Chinese name: "Thường vụ Bộ" is not 商务部's Thương Vụ Bộ
@@ -100,11 +100,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 def _marks_disagree(written: str, surface: str) -> bool:
     """Whether a word written with marks has other marks than the name's word in its place
-    (punctuation and spacing aside: "Việt Nam -China" is "Việt Nam–China")."""
+    (punctuation and spacing aside: "Việt Nam -China" is "Việt Nam–China"); a Vietnamese name
+    written without marks has none (Vinh is not Vĩnh)."""
     written_words, surface_words = _WORD.findall(written), _WORD.findall(surface)
     if len(written_words) != len(surface_words):
         return False
-    return any(has_marks(a) and has_marks(b) and marked_key(a) != marked_key(b) for a, b in zip(written_words, surface_words))
+    return any(has_marks(a) and marked_key(a) != marked_key(b) for a, b in zip(written_words, surface_words)
+               if has_marks(b) or b.isascii())
 
 
 def _marks_fit_reading(written: str, candidate: Candidate) -> bool:

@@ -118,6 +118,7 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
     antecedents: dict[str, list[tuple[str, str | None, str]]] = {}
     forms_of = index.short_forms_by_id
     looked_for: set[str] = set()  # forms the main scan does not report: searched here
+    written_of: dict[str, set[str]] = {}  # short form → every way the document's people write it
     for mention in mentions:
         if mention.type != "person":
             continue
@@ -136,6 +137,9 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
                     forms = (*forms, (link_key(family), family))
                     looked_for.add(link_key(family))
         for key, written in forms:
+            if key in index.table and not is_han_char(key[:1]):
+                looked_for.add(key)  # a lexicon name too (Hue, Huế): the main scan reports no short form there
+            written_of.setdefault(key, set()).add(written)
             choices = antecedents.setdefault(key, [])
             if all(cluster != mention.cluster for cluster, _, _ in choices):
                 choices.append((mention.cluster, mention.entity, written))
@@ -143,7 +147,7 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
     wanted = sorted((first, last) for _, first, last, key in short_hits if key in antecedents or key in holders)
     spans = short_hits[0][0].spans(wanted) if wanted else []
     if looked_for:
-        spans += _written_spans(text, {written for key in looked_for for _, _, written in antecedents.get(key, ())})
+        spans += _written_spans(text, {written for key in looked_for for written in written_of.get(key, ())})
     if has_han if has_han is not None else HAN_CHARACTER.search(text) is not None:
         han_forms = index.han_holder_forms | frozenset(k for k in antecedents if is_han_char(k[:1]))
         if han_forms:
@@ -163,6 +167,8 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
         key = written if han else link_key(written)
         choices = antecedents.get(key, [])
         settled = len(choices) == 1 and _written_fits(written, choices[0][2], marked_text)
+        if settled and not han and key in index.table and context.title_before(text, start) is None:
+            settled = False  # a short form that is a name of its own (Hue, the city) needs a title: Chairman Hue
         # a Latin short form of the one person named in full needs no title (looking costs more
         # than the rest together); a Chinese one needs a title next to it
         offices = None if settled and not han else _offices_around(text, start, end, han)
