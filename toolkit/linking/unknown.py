@@ -63,6 +63,9 @@ def unknown_mentions(text: str, lang: str, index, known: list[Mention], ner: boo
     taken = TakenSpans((m.start, m.end) for m in known)
     if lang == "zh":
         proposals = chinese_names(text, index.lexicon)
+        if not text.isascii():
+            # names in Latin letters inside Chinese text: 阮禄(Nguyen Loc), 拜登(Joe Biden)
+            proposals += english_names(text, taken)
     elif lang == "vi":
         proposals = vietnamese_names(text, taken) if ner else vietnamese_capitalised_names(text)
     else:
@@ -339,6 +342,8 @@ def _chinese_names_in_line(line: str, offset: int) -> list[tuple[int, int, str, 
         if start < skip_until or not is_han_char(word[0]):
             continue
         person = _person_at(line, start, ends, person_tagged, word_end_at)
+        if person is None and flag.startswith("nr") and 3 <= len(word) <= 5 and context.title_before(line, start) is not None:
+            person = (end, NER_SCORE)  # a foreign name in characters after a title: 总统特朗普
         if person is not None:
             found.append((offset + start, offset + person[0], "person", person[1]))
             skip_until = person[0]
@@ -368,18 +373,26 @@ def _person_at(line: str, start: int, word_ends: set[int], person_tagged: list[b
         for length in (4, 3, 2):
             end = start + length
             given = line[start + surname:end]
-            if end > len(line) or end not in word_ends or not 1 <= len(given) <= 3:
+            if end > len(line) or not 1 <= len(given) <= 3:
                 continue
             if len(given) == 3 and given[0] not in _VIETNAMESE_MIDDLE:
                 continue
-            name = line[start:end]
-            if not all(is_han_char(c) for c in name) or not _FUNCTION_CHARACTERS.isdisjoint(given):
+            if end < len(line) and end not in word_ends and not _ends_before_a_list_word(line, end):
                 continue
-            if any(given_ppm(c) < _MIN_GIVEN_PPM and c not in _VIETNAMESE_MIDDLE for c in given):
+            name = line[start:end]
+            if not all(is_han_char(c) for c in name):
+                continue
+            written_with_title = context.title_before(line, start) is not None or context.title_after(line, end) is not None
+            # after a title and up to a stop (书记阮文读、, 部长魏凤和。) the name's last character
+            # may be rare in Chinese names, or a word of its own elsewhere (和)
+            closed = written_with_title and (end == len(line) or not is_han_char(line[end]))
+            inner = given[:-1] if closed else given
+            if not _FUNCTION_CHARACTERS.isdisjoint(inner):
+                continue
+            if any(given_ppm(c) < _MIN_GIVEN_PPM and c not in _VIETNAMESE_MIDDLE for c in inner):
                 continue
             if dictionary_frequency(name) >= _COMMON_WORD or not looks_like_person(name):
                 continue
-            written_with_title = context.title_before(line, start) is not None or context.title_after(line, end) is not None
             first_word_end = other_words.get(start)
             if first_word_end is not None and first_word_end > start + surname and not written_with_title:
                 continue
@@ -395,6 +408,13 @@ def _person_at(line: str, start: int, word_ends: set[int], person_tagged: list[b
 
 
 _COMMON_NAME_PPM = 1000.0
+# characters that follow a name in a list and that jieba may glue to its last character (范清平等:
+# 平等 "equal"): a name may end before them though jieba's word runs on
+_AFTER_A_NAME = frozenset("等")
+
+
+def _ends_before_a_list_word(line: str, end: int) -> bool:
+    return line[end] in _AFTER_A_NAME
 
 
 __all__ = [
