@@ -51,6 +51,32 @@ def organisations_of_places(text: str, lang: str, mentions: list[Mention], has_h
     return mentions
 
 
+# what may stand between a country and one of its bodies in one name: 中国外交部, China's Foreign Ministry
+_COUNTRY_TO_BODY = re.compile(r"|['’]s[ \u00a0]+")
+
+
+def countries_with_their_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A country written right before a known body of its own is part of the body's name:
+    中国外交部 and "China's Foreign Ministry" are the ministry, one mention, not China and it."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    merged: list[Mention] = []
+    skip = False
+    for country, body in zip(ordered, [*ordered[1:], None]):
+        if skip:
+            skip = False
+            continue
+        if (body is not None and body.type == "org" and body.entity and country.entity
+                and country.entity.count(":") == 1 and country.entity.startswith("place:")
+                and body.entity.split(":")[1] == country.entity.split(":")[1]
+                and _COUNTRY_TO_BODY.fullmatch(text[country.end:body.start])):
+            merged.append(Mention(country.start, body.end, text[country.start:body.end], body.entity, "org",
+                                  body.score, body.cluster))
+            skip = True
+            continue
+        merged.append(country)
+    return merged
+
+
 def _latin_organisations(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
     words = place_words()
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -124,4 +150,4 @@ def _han_organisations(text: str, mentions: list[Mention]) -> list[Mention]:
     return [replaced.get(i, m) for i, m in enumerate(ordered)]
 
 
-__all__ = ["BODY_SCORE", "organisations_of_places"]
+__all__ = ["BODY_SCORE", "countries_with_their_bodies", "organisations_of_places"]

@@ -491,6 +491,10 @@ def _linked(text: str, lang: str, index: AliasIndex, layout, has_han: bool, unkn
         from toolkit.linking.compounds import compound_mentions
 
         mentions += compound_mentions(text, mentions, has_han)
+    if any(m.type == "org" for m in mentions):
+        from toolkit.linking.bodies import countries_with_their_bodies
+
+        mentions = countries_with_their_bodies(text, mentions)
     if unknown and lang in ("vi", "en"):
         from toolkit.linking.whole_names import people_over_places
 
