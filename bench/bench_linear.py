@@ -33,6 +33,12 @@ SHAPES = {
     "link: ð × n": ("link", lambda n: "ð" * n),
     "link: U+0301 × n": ("link", lambda n: "\u0301" * n),
     "link: Han, no punctuation": ("link", _han),
+    # the passes after the scan: compounds, bodies with their place, names read whole, short forms
+    "link: 中越 × n": ("link", lambda n: "中越" * (n // 2)),
+    "link: 高平省委 × n": ("link", lambda n: "高平省委" * (n // 4)),
+    "link: Việt - Trung chain": ("link", lambda n: " - ".join(["Việt", "Trung"] * (n // 12))),
+    "link: capitalised run": ("link", lambda n: " ".join(["Nguyen", "Van", "Son"] * (n // 15))),
+    "link: a name and its short forms": ("link", lambda n: ("Wang Ning met Wang Yi. Wang said. " * (n // 34 + 1))[:n]),
 }
 
 
