@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from toolkit.chinese.script import canonical_chars, simplified_chars, surname_length
 from toolkit.chinese.tables import name_frequencies, name_readings, readings_table
@@ -164,16 +164,19 @@ def _given_ppm_by_char() -> dict[str, float]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def surname_ppm(chars: str) -> float:
     """Parts per million of Chinese names with this surname (one or two characters; 0 if none)."""
     return _surname_ppm(simplified_chars(chars))
 
 
+@lru_cache(maxsize=65536)
 def given_ppm(char: str) -> float:
     """Parts per million of Chinese given names with this character (0 for one never seen there)."""
     return _given_ppm_by_char().get(simplified_chars(char), 0.0)
 
 
+@lru_cache(maxsize=65536)
 def looks_like_person(hanzi: str) -> bool:
     """A short all-Han string that starts with a surname and is not a known or suffixed place."""
     if not 2 <= len(hanzi) <= 4 or not all(is_han_char(c) for c in hanzi):

@@ -8,9 +8,9 @@ its object before it (驻华, 访越, 对越), or 方 after it (中方, the ment
 compound that jieba's dictionary reads as part of a longer common word (中美洲, 中老年, 越来越,
 华人) names no country; nor does an abbreviation after a numeral (25日, 两国).
 
-Vietnamese joins abbreviations by a hyphen or a dash (``Việt - Trung``, ``Việt-Mỹ``): each word
-of such a chain that is an abbreviation, next to another one or to a country the linker found,
-is a mention.
+Vietnamese joins abbreviations by a hyphen or a dash (``Việt - Trung``, ``Việt-Mỹ``): a word
+beside a dash that is an abbreviation is a mention when the word on the dash's other side is
+one too, or a country the linker found (``Việt Nam - Trung``).
 """
 
 from __future__ import annotations
@@ -41,7 +41,6 @@ class CompoundWords:
     han_after: frozenset[str]
     han_alone: dict[str, str]  # word → entity id
     vietnamese_countries: dict[str, str]  # word as written (NFC) → entity id
-    vietnamese_chain: re.Pattern  # two or more capitalised words joined by dashes
 
 
 @cache
@@ -74,9 +73,7 @@ def compound_words() -> CompoundWords:
             han_countries[word] = entity
         else:
             (han_before if kind == "before" else han_after).add(word)
-    word = r"[^\W\d_]+"
-    chain = re.compile(rf"(?<!\w){word}(?:[ \u00a0]*[{_DASHES}][ \u00a0]*{word})+(?!\w)")
-    return CompoundWords(han_countries, frozenset(han_before), frozenset(han_after), han_alone, vietnamese, chain)
+    return CompoundWords(han_countries, frozenset(han_before), frozenset(han_after), han_alone, vietnamese)
 
 
 def compound_mentions(text: str, known: list[Mention], has_han: bool) -> list[Mention]:
@@ -87,7 +84,7 @@ def compound_mentions(text: str, known: list[Mention], has_han: bool) -> list[Me
     if has_han and not words.han_countries.keys().isdisjoint(text):
         found += _han_compounds(text, taken, words)
         found += _han_alone(text, TakenSpans([*((m.start, m.end) for m in known), *((m.start, m.end) for m in found)]), words)
-    if any(c in text for c in _DASHES) and not text.isascii():
+    if not text.isascii() and any(c in text for c in _DASHES):
         found += _vietnamese_chains(text, taken, known, words)
     return found
 
@@ -147,17 +144,40 @@ def _in_common_word(text: str, start: int, end: int) -> bool:
 
 
 def _vietnamese_chains(text: str, taken: TakenSpans, known: list[Mention], words: CompoundWords) -> list[Mention]:
-    countries_at = {(m.start, m.end) for m in known if m.entity and m.entity.startswith("place:") and m.entity.count(":") == 1}
-    found: list[Mention] = []
-    for chain in words.vietnamese_chain.finditer(text):
-        pieces = [(m.start() + chain.start(), m.end() + chain.start()) for m in re.finditer(r"[^\W\d_]+", chain.group(0))]
-        abbreviations = [(s, e) for s, e in pieces
-                         if unicodedata.normalize("NFC", text[s:e]) in words.vietnamese_countries and not taken.overlaps(s, e)]
-        countries = len(abbreviations) + sum(1 for span in pieces if span in countries_at)
-        if abbreviations and countries >= 2:
-            found += [_mention(text, s, e, words.vietnamese_countries[unicodedata.normalize("NFC", text[s:e])])
-                      for s, e in abbreviations]
-    return found
+    """Each dash between two countries (an abbreviation, or a country the linker found) makes
+    the abbreviations beside it mentions: Việt - Trung, Việt-Mỹ, Việt Nam - Trung."""
+    country_ends = {m.end for m in known if _is_country(m)}
+    country_starts = {m.start for m in known if _is_country(m)}
+    abbreviations = words.vietnamese_countries
+    found: dict[tuple[int, int], Mention] = {}
+    for dash in _DASH.finditer(text):
+        left = _WORD_BEFORE.search(text, max(0, dash.start() - _LONGEST_WORD), dash.start())
+        right = _WORD_AFTER.match(text, dash.end())
+        if left is None or right is None:
+            continue
+        sides = []
+        for side in (left, right):
+            start, end = side.span()
+            word = unicodedata.normalize("NFC", side.group(0))
+            if word in abbreviations and not taken.overlaps(start, end):
+                sides.append((start, end, abbreviations[word]))
+            elif not (end in country_ends if side is left else start in country_starts):
+                break
+        else:
+            for start, end, entity in sides:
+                found[(start, end)] = _mention(text, start, end, entity)
+    return list(found.values())
+
+
+def _is_country(mention: Mention) -> bool:
+    entity = mention.entity or ""
+    return entity.startswith("place:") and entity.count(":") == 1
+
+
+_DASH = re.compile(rf"[ \u00a0]*[{_DASHES}][ \u00a0]*")
+_WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+(?![^\W\d_])")
+_LONGEST_WORD = 12
 
 
 def _mention(text: str, start: int, end: int, entity: str) -> Mention:

@@ -382,17 +382,16 @@ def _person_at(line: str, start: int, word_ends: set[int], person_tagged: list[b
             name = line[start:end]
             if not all(is_han_char(c) for c in name):
                 continue
-            written_with_title = context.title_before(line, start) is not None or context.title_after(line, end) is not None
-            # after a title and up to a stop (书记阮文读、, 部长魏凤和。) the name's last character
-            # may be rare in Chinese names, or a word of its own elsewhere (和)
-            closed = written_with_title and (end == len(line) or not is_han_char(line[end]))
-            inner = given[:-1] if closed else given
-            if not _FUNCTION_CHARACTERS.isdisjoint(inner):
-                continue
-            if any(given_ppm(c) < _MIN_GIVEN_PPM and c not in _VIETNAMESE_MIDDLE for c in inner):
+            if not _FUNCTION_CHARACTERS.isdisjoint(given[:-1]) or not all(map(_name_like, given[:-1])):
                 continue
             if dictionary_frequency(name) >= _COMMON_WORD or not looks_like_person(name):
                 continue
+            written_with_title = context.title_before(line, start) is not None or context.title_after(line, end) is not None
+            if given[-1] in _FUNCTION_CHARACTERS or not _name_like(given[-1]):
+                # after a title and up to a stop (书记阮文读、, 部长魏凤和。) the name's last character
+                # may be rare in Chinese names, or a word of its own elsewhere (和)
+                if not written_with_title or (end < len(line) and is_han_char(line[end])):
+                    continue
             first_word_end = other_words.get(start)
             if first_word_end is not None and first_word_end > start + surname and not written_with_title:
                 continue
@@ -408,6 +407,12 @@ def _person_at(line: str, start: int, word_ends: set[int], person_tagged: list[b
 
 
 _COMMON_NAME_PPM = 1000.0
+
+
+def _name_like(char: str) -> bool:
+    from toolkit.chinese.readings import given_ppm
+
+    return char in _VIETNAMESE_MIDDLE or given_ppm(char) >= _MIN_GIVEN_PPM
 # characters that follow a name in a list and that jieba may glue to its last character (范清平等:
 # 平等 "equal"): a name may end before them though jieba's word runs on
 _AFTER_A_NAME = frozenset("等")
