@@ -46,6 +46,7 @@ def test_each_mention_points_at_its_text_and_a_lexicon_id(path: Path) -> None:
             assert end <= start, (where, "overlapping mentions", spans)
 
 
+@pytest.mark.slow  # links 66 real paragraphs
 def test_traditional_paragraphs_give_the_mentions_of_their_simplified_form() -> None:
     """Each real traditional-character paragraph, converted to simplified characters, gives the
     same mentions (spans, ids, clusters) as it does written traditional."""
