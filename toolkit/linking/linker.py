@@ -495,14 +495,14 @@ def _linked(text: str, lang: str, index: AliasIndex, layout, has_han: bool, unkn
         from toolkit.linking.bodies import countries_with_their_bodies
 
         mentions = countries_with_their_bodies(text, mentions)
-    if unknown and lang in ("vi", "en"):
-        from toolkit.linking.whole_names import people_over_places
-
-        mentions = people_over_places(text, lang, mentions)
     if unknown and (has_han or lang in ("vi", "en")):
         from toolkit.linking.bodies import organisations_of_places
 
         mentions = organisations_of_places(text, lang, mentions, has_han)
+    if unknown and lang in ("vi", "en"):
+        from toolkit.linking.whole_names import people_over_places
+
+        mentions = people_over_places(text, lang, mentions)
     if unknown:
         from toolkit.linking.unknown import unknown_mentions
 

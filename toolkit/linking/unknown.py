@@ -271,16 +271,24 @@ def english_names(text: str, taken: TakenSpans | None = None) -> list[tuple[int,
         run = text[start:end]
         words = run.split()
         if context.title_before(text, start) and len(words) <= 3:
-            found.append((start, end, "person", GUESS_SCORE))
+            if _ENGLISH_INSTITUTION_WORDS.isdisjoint(w.lower() for w in words):
+                found.append((start, end, "person", GUESS_SCORE))
             continue
         for skip in range(max(0, len(words) - _LONGEST_NAME), len(words) - 1):
             tail = " ".join(words[skip:])
-            if _reads_as_name(tail):
+            if _reads_as_name(tail) and _ENGLISH_INSTITUTION_WORDS.isdisjoint(w.lower() for w in words[skip:]):
                 found.append((end - len(tail), end, "person", GUESS_SCORE))
                 break
     return found
 
 
+# words of bodies' and offices' names, never of a person's: "Foreign Affairs", "National Defense",
+# "Hà Nội People's Committee" (whose first word is a surname) are no people
+_ENGLISH_INSTITUTION_WORDS = frozenset(
+    "affairs defense defence security committee council government assembly ministry department office "
+    "commission party people's people’s national foreign public central provincial municipal city province "
+    "district county region autonomous bureau agency".split()
+)
 _LONGEST_RUN = 16  # capitalised words in a row looked at (a body, a title and a name)
 _LONGEST_NAME = 4  # words of a name: Lam Thi Phuong Thanh
 
