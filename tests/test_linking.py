@@ -241,6 +241,27 @@ def test_mentions_are_spans_of_the_text_that_do_not_overlap(text):
         previous_end = mention.end
 
 
+_PIECES = [
+    "中", "越", "华", "方", "驻", "访", "大陆", "高平", "省委", "书记", "阮氏黄云", "范清平", "等", "、", "。",
+    " ", " - ", "–", "-", "Việt", "Trung", "Nam", "Quốc", "Wang", "Ning", "said", "Tỉnh", "ủy", "Lạng", "Sơn",
+    "People's", "Committee", "of", "Province", "Hà", "Nội", "Chairman", "Hue", "Vuong", "Dinh", "ông", "Trọng",
+    "Chính", "phủ", "\n", "(", ")", "Nguyen", "Van", "Doc", "quần đảo", "Trường Sa", "Bộ Chính trị", "Thái Kỳ",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_every_pass_keeps_mentions_on_their_text_and_apart(text):
+    """With unknown names on, every pass after the scan (compounds, bodies, names read whole,
+    short forms) gives spans of the text, in order, that do not overlap."""
+    previous_end = 0
+    for mention in link(text):
+        assert text[mention.start:mention.end] == mention.text and mention.text.strip() == mention.text
+        assert mention.start >= previous_end
+        assert 0 < mention.score <= 1
+        previous_end = mention.end
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=80))
 def test_link_never_crashes_on_any_string(text):
