@@ -38,6 +38,7 @@ SHAPES = {
     "link: 高平省委 × n": ("link", lambda n: "高平省委" * (n // 4)),
     "link: Việt - Trung chain": ("link", lambda n: " - ".join(["Việt", "Trung"] * (n // 12))),
     "link: capitalised run": ("link", lambda n: " ".join(["Nguyen", "Van", "Son"] * (n // 15))),
+    "link: bare gate names": ("link", lambda n: ("cặp cửa khẩu Trà Lĩnh – Long Bang – Tân Thanh, " * (n // 46 + 1))[:n]),
     "link: a name and its short forms": ("link", lambda n: ("Wang Ning met Wang Yi. Wang said. " * (n // 34 + 1))[:n]),
 }
 

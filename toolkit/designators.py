@@ -14,7 +14,7 @@ from toolkit.resources import lexicon_path
 from toolkit.tables import TableError, read_tsv
 
 _COLUMNS = ("word", "lang", "kind", "rank")
-_KINDS = ("before", "after", "suffix", "final", "body")
+_KINDS = ("before", "after", "suffix", "final", "body", "gate")
 _RANKS = ("province", "city", "district", "")
 
 
@@ -48,6 +48,8 @@ class PlaceWords:
     han_place_suffixes: frozenset[str]
     # every Chinese character place names end with (also 江, 山, 岛…): a name read as a place
     han_place_finals: frozenset[str]
+    # the words written with a border gate's name (cửa khẩu, border gate, 口岸), longest first
+    gate_words: tuple[str, ...]
     # the words Chinese organisations' names end with, after their place (省委, 外交部, 学院)
     han_bodies: frozenset[str]
     # a Vietnamese body's words right before its place ("Ủy ban nhân dân " before "tỉnh Cao Bằng")
@@ -78,7 +80,7 @@ def designator_rows() -> list[Designator]:
             raise TableError(f"unknown rank {rank!r}", path, number, "rank")
         if not word.strip(".") or word != word.lower():
             raise TableError(f"expected a word in lower case, got {word!r}", path, number, "word")
-        if lang == "zh" and len(word) != 1 and kind != "body":
+        if lang == "zh" and len(word) != 1 and kind not in ("body", "gate"):
             raise TableError("a Chinese place word is one character", path, number, "word")
         dot = word.endswith(".")
         rows.append(Designator(word.removesuffix("."), lang, kind, rank, dot))
@@ -111,7 +113,8 @@ def place_words() -> PlaceWords:
         designator_words={search_key(r.word): r.word for r in vietnamese},
         designator_last_characters=frozenset(last),
         han_place_suffixes=frozenset(r.word for r in rows if r.lang == "zh" and r.kind in ("after", "suffix")),
-        han_place_finals=frozenset(r.word for r in rows if r.lang == "zh" and r.kind != "body"),
+        han_place_finals=frozenset(r.word for r in rows if r.lang == "zh" and r.kind not in ("body", "gate")),
+        gate_words=tuple(sorted((r.word for r in rows if r.kind == "gate"), key=len, reverse=True)),
         han_bodies=frozenset(r.word for r in rows if r.lang == "zh" and r.kind == "body"),
         vietnamese_body_before=re.compile(
             rf"(?:^|(?<=[\s(\"“]))({_body_alternation(rows, 'vi')})(?:[ \u00a0]+[^\W\d_][\w]*){{0,4}}[ \u00a0]+$",

@@ -181,6 +181,13 @@ class AliasIndex:
         return frozenset(k for k in self.office_holders if is_han_char(k[:1]))
 
     @cached_property
+    def bare_gates(self) -> tuple:
+        """The lexicon's border gates by their names without a designator (``gates.py``)."""
+        from toolkit.linking.gates import gate_table
+
+        return gate_table(self.lexicon)
+
+    @cached_property
     def short_forms_by_id(self) -> dict[str, tuple[tuple[str, str], ...]]:
         """entity id → its short forms, filled by ``shortforms.py`` as it meets people (hashing
         an entity costs more than its id)."""

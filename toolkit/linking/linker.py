@@ -491,6 +491,10 @@ def _linked(text: str, lang: str, index: AliasIndex, layout, has_han: bool, unkn
         from toolkit.linking.compounds import compound_mentions
 
         mentions += compound_mentions(text, mentions, has_han)
+    if lang in ("vi", "en") or has_han:
+        from toolkit.linking.gates import bare_gate_mentions
+
+        mentions += bare_gate_mentions(text, index, mentions)
     if any(m.type == "org" for m in mentions):
         from toolkit.linking.bodies import countries_with_their_bodies
 
