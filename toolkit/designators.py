@@ -52,6 +52,8 @@ class PlaceWords:
     gate_words: tuple[str, ...]
     # the words Chinese organisations' names end with, after their place (省委, 外交部, 学院)
     han_bodies: frozenset[str]
+    # a body word (lower case) → the kind of body it names, in every language alike
+    body_kinds: dict[str, str]
     # a Vietnamese body's words right before its place ("Ủy ban nhân dân " before "tỉnh Cao Bằng")
     vietnamese_body_before: re.Pattern
     # an English body right after its place (" Party Committee", "'s People's Committee") or
@@ -76,7 +78,10 @@ def designator_rows() -> list[Designator]:
     for number, (word, lang, kind, rank) in read_tsv(path, _COLUMNS):
         if kind not in _KINDS:
             raise TableError(f"unknown kind {kind!r} (known: {', '.join(_KINDS)})", path, number, "kind")
-        if rank not in _RANKS:
+        if kind == "body":
+            if not rank or rank != rank.lower() or " " in rank:
+                raise TableError(f"a body word names its kind of body (lower case, hyphens), got {rank!r}", path, number, "rank")
+        elif rank not in _RANKS:
             raise TableError(f"unknown rank {rank!r}", path, number, "rank")
         if not word.strip(".") or word != word.lower():
             raise TableError(f"expected a word in lower case, got {word!r}", path, number, "word")
@@ -102,7 +107,7 @@ def place_words() -> PlaceWords:
             last.add(".")
     cues = [r for r in rows if r.kind in ("before", "after")]
     return PlaceWords(
-        province_words=frozenset(r.word for r in cues if r.rank == "province"),
+        province_words=frozenset(r.word for r in cues if r.rank == "province"),  # (cues: before/after rows)
         district_words=frozenset(r.word for r in cues if r.rank == "district"),
         city_words=frozenset(r.word for r in cues if r.rank == "city"),
         ranked_words=frozenset(r.word for r in cues if r.rank),
@@ -116,6 +121,7 @@ def place_words() -> PlaceWords:
         han_place_finals=frozenset(r.word for r in rows if r.lang == "zh" and r.kind not in ("body", "gate")),
         gate_words=tuple(sorted((r.word for r in rows if r.kind == "gate"), key=len, reverse=True)),
         han_bodies=frozenset(r.word for r in rows if r.lang == "zh" and r.kind == "body"),
+        body_kinds={r.word: r.rank for r in rows if r.kind == "body"},
         vietnamese_body_before=re.compile(
             rf"(?:^|(?<=[\s(\"“]))({_body_alternation(rows, 'vi')})(?:[ \u00a0]+[^\W\d_][\w]*){{0,4}}[ \u00a0]+$",
             re.IGNORECASE),

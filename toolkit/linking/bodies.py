@@ -19,7 +19,7 @@ import re
 
 from toolkit.designators import place_words
 from toolkit.linking import context
-from toolkit.linking.clustering import cluster_key
+from toolkit.linking.clustering import PREFIX, cluster_key
 from toolkit.linking.mentions import Mention
 from toolkit.text.script import is_han_char
 
@@ -77,6 +77,16 @@ def countries_with_their_bodies(text: str, mentions: list[Mention]) -> list[Ment
     return merged
 
 
+def body_cluster(place: Mention, body: str, name: str) -> str:
+    """The cluster of a body the lexicon lacks: its place's id and the kind of body, the same
+    in every language (高平省委, Tỉnh ủy Cao Bằng and the Cao Bang Party Committee meet); the
+    name's own key when the place or the body is not known."""
+    kind = place_words().body_kinds.get(re.sub(r"\s+", " ", body.lower().replace("’", "'")))
+    if place.entity and kind:
+        return f"{PREFIX}{place.entity}:{kind}"
+    return cluster_key(name)
+
+
 def _latin_organisations(text: str, lang: str, mentions: list[Mention]) -> list[Mention]:
     words = place_words()
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -86,22 +96,23 @@ def _latin_organisations(text: str, lang: str, mentions: list[Mention]) -> list[
         following = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
         if mention.type == "place":
             start, end = mention.start, mention.end
+            body = ""
             if lang == "vi":
                 before = words.vietnamese_body_before.search(text, max(previous_end, start - 60), start)
                 if before and before.group(1)[0].isupper():
-                    start = before.start(1)
+                    start, body = before.start(1), before.group(1)
             else:
                 after = words.english_body_after.match(text, end, following)
                 before = words.english_body_before.search(text, max(previous_end, start - 60), start)
                 if after and after.group(1)[0].isupper():
-                    end = after.end(1)
+                    end, body = after.end(1), after.group(1)
                 elif before and before.group(1)[0].isupper():
-                    start = before.start(1)
+                    start, body = before.start(1), before.group(1)
                     tail = re.match(r"[ \u00a0]+(?:Province|province|City|city)\b", text[end:following])
                     end += tail.end() if tail else 0
-            if (start, end) != (mention.start, mention.end):
+            if body:
                 name = text[start:end]
-                replaced[i] = Mention(start, end, name, None, "org", BODY_SCORE, cluster_key(name))
+                replaced[i] = Mention(start, end, name, None, "org", BODY_SCORE, body_cluster(mention, body, name))
         previous_end = mention.end
     if not replaced:
         return mentions
@@ -144,7 +155,8 @@ def _han_organisations(text: str, mentions: list[Mention]) -> list[Mention]:
         if body_end is None:
             continue
         name = text[mention.start:body_end]
-        replaced[i] = Mention(mention.start, body_end, name, None, "org", BODY_SCORE, cluster_key(name))
+        ending = max((b for b in bodies if name.endswith(b)), key=len, default="")
+        replaced[i] = Mention(mention.start, body_end, name, None, "org", BODY_SCORE, body_cluster(mention, ending, name))
     if not replaced:
         return mentions
     return [replaced.get(i, m) for i, m in enumerate(ordered)]
