@@ -337,8 +337,8 @@ def _context_weight(hit: Hit, candidate: Candidate, document: _Document, lexicon
             weight += 0.2
             break
     country = country_of(candidate.entity)
-    if country and candidate.type == "place" and document.country_near(text, hit, country):
-        weight += 0.6  # 越南太原省, "Thái Nguyên, Việt Nam"
+    if country and candidate.type in ("place", "org") and document.country_near(text, hit, country):
+        weight += 0.6  # 越南太原省, "Thái Nguyên, Việt Nam", "China's Foreign Ministry"
     total = sum(document.countries.values())
     if country and total:
         weight += 0.3 * document.countries[country] / total
