@@ -107,7 +107,7 @@ def place_words() -> PlaceWords:
             last.add(".")
     cues = [r for r in rows if r.kind in ("before", "after")]
     return PlaceWords(
-        province_words=frozenset(r.word for r in cues if r.rank == "province"),  # (cues: before/after rows)
+        province_words=frozenset(r.word for r in cues if r.rank == "province"),
         district_words=frozenset(r.word for r in cues if r.rank == "district"),
         city_words=frozenset(r.word for r in cues if r.rank == "city"),
         ranked_words=frozenset(r.word for r in cues if r.rank),

@@ -9,6 +9,18 @@ from toolkit.text.keys import name_key  # the exact-match key of a name (exporte
 
 ENTITY_TYPES: tuple[str, ...] = ("person", "place", "org", "other")
 
+
+def country_of(entity_id: str) -> str | None:
+    """The country an entity id belongs to: ``place:vn:ha-noi`` → ``vn``; ``place:vn`` → ``vn``;
+    ``org:asean`` → None."""
+    parts = entity_id.split(":")
+    return parts[1] if len(parts) > 1 and len(parts[1]) == 2 else None
+
+
+def is_country(entity_id: str | None) -> bool:
+    """Whether the id is a country's own (``place:vn``), not one of its places or bodies."""
+    return entity_id is not None and entity_id.startswith("place:") and entity_id.count(":") == 1
+
 # The three kinds of name an entity row can carry: one primary name per language (the
 # ``vi``/``en``/``zh`` columns), any number of aliases, any number of abbreviations.
 NAME_KINDS: tuple[str, ...] = ("name", "alias", "abbr")

@@ -18,18 +18,18 @@ from __future__ import annotations
 import re
 
 from toolkit.designators import place_words
+from toolkit.lexicon.model import country_of, is_country
 from toolkit.linking import context
 from toolkit.linking.clustering import PREFIX, cluster_key
 from toolkit.linking.mentions import Mention
+from toolkit.linking.unknown import COMPASS_CHARACTERS, COUNTING_CHARACTERS, FUNCTION_CHARACTERS
 from toolkit.text.script import is_han_char
 
 BODY_SCORE = 0.5
 _WORDS_AFTER_PLACE = 4  # 越南 | 政府 | 办公室: the body's words after the place, at most
 _REACH = 12  # characters looked at after the place
 # characters that join a sentence, not a name: a body's name never holds them (越南与中国政府)
-_JOINING = frozenset("和与同及在是的了对向将把被从为于、等也并就")
-_NUMERALS = frozenset("0123456789一二三四五六七八九十百千两几多")
-_DIRECTIONS = frozenset("东西南北中")  # 西北部 is a region, not a ministry
+_JOINING = FUNCTION_CHARACTERS | frozenset("、等也并就")
 _SHORTEST_WITH_ONE_CHARACTER_BODY = 3  # 建设部, 公安厅; not 北部, 全部
 
 
@@ -65,9 +65,8 @@ def countries_with_their_bodies(text: str, mentions: list[Mention]) -> list[Ment
         if skip:
             skip = False
             continue
-        if (body is not None and body.type == "org" and body.entity and country.entity
-                and country.entity.count(":") == 1 and country.entity.startswith("place:")
-                and body.entity.split(":")[1] == country.entity.split(":")[1]
+        if (body is not None and body.type == "org" and body.entity and is_country(country.entity)
+                and country_of(body.entity) == country_of(country.entity or "")
                 and _COUNTRY_TO_BODY.fullmatch(text[country.end:body.start])):
             merged.append(Mention(country.start, body.end, text[country.start:body.end], body.entity, "org",
                                   body.score, body.cluster))
@@ -140,9 +139,9 @@ def _han_organisations(text: str, mentions: list[Mention]) -> list[Mention]:
             word = text[start:end]
             if count == _WORDS_AFTER_PLACE or not _JOINING.isdisjoint(word):
                 break
-            if word in context.TITLES or not _NUMERALS.isdisjoint(word):
+            if word in context.TITLES or not COUNTING_CHARACTERS.isdisjoint(word):
                 break  # an office, or a count (边境四省, 两国): a description, not a name
-            if _ends_with_body(word, bodies) and not set(word[:-1]) <= _DIRECTIONS:
+            if _ends_with_body(word, bodies) and not set(word[:-1]) <= COMPASS_CHARACTERS:
                 body_end = end
                 continue
             if body_end is not None:

@@ -27,6 +27,8 @@ _EVERYDAY: set[str] = set()
 # what the dictionary counted for each taught name before it was taught (0: it lacked the word),
 # so that a taught name does not look like a common word to ``dictionary_frequency``
 _COUNT_BEFORE_TEACHING: dict[str, int] = {}
+# a dictionary word this frequent is a word people write, not a name (关系, 智慧, 黎明, 中美洲)
+COMMON_WORD = 50
 # from this count up, and tagged other than a place, a dictionary word is an everyday word
 # (大连, 1034 and tagged an adverb, stays a city)
 EVERYDAY_WORD = 2000
@@ -171,7 +173,7 @@ def _overlapping_runs(text: str, spans: list[tuple[int, int]]):
         yield group_start, group_end, group
 
 
-__all__ = ["chinese_hits_on_word_edges", "cuts_a_word", "dictionary_frequency", "is_everyday_word", "jieba_user_words", "teach_jieba", "USER_WORD_FREQUENCY"]
+__all__ = ["chinese_hits_on_word_edges", "cuts_a_word", "COMMON_WORD", "dictionary_frequency", "is_everyday_word", "jieba_user_words", "teach_jieba", "USER_WORD_FREQUENCY"]
 
 
 def suffix_belongs(text: str, start: int, end: int) -> bool:

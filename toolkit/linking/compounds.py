@@ -20,7 +20,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from toolkit.lexicon.model import is_country
 from toolkit.linking.mentions import Mention
+from toolkit.linking.unknown import COUNTING_CHARACTERS
+from toolkit.text.script import JOINING_DASHES
 from toolkit.linking.spans import TakenSpans
 from toolkit.resources import lexicon_path
 from toolkit.tables import TableError, read_tsv
@@ -28,10 +31,8 @@ from toolkit.tables import TableError, read_tsv
 _COLUMNS = ("word", "lang", "kind", "entity")
 _KINDS = ("country", "alone", "before", "after")
 COMPOUND_SCORE = 0.8
-# a dictionary word this frequent that runs past the compound makes it part of an everyday word
-_COMMON_WORD = 50
-_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千两〇零几")
-_DASHES = "-‐‑–—"
+# a count before an abbreviation makes it a date or a count (25日, 两国), full-width and zero too
+_COUNTING = COUNTING_CHARACTERS | frozenset("０１２３４５６７８９〇零")
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def compound_mentions(text: str, known: list[Mention], has_han: bool) -> list[Me
     if has_han and not words.han_countries.keys().isdisjoint(text):
         found += _han_compounds(text, taken, words)
         found += _han_alone(text, TakenSpans([*((m.start, m.end) for m in known), *((m.start, m.end) for m in found)]), words)
-    if not text.isascii() and any(c in text for c in _DASHES):
+    if not text.isascii() and any(c in text for c in JOINING_DASHES):
         found += _vietnamese_chains(text, taken, known, words)
     return found
 
@@ -98,7 +99,7 @@ def _han_compounds(text: str, taken: TakenSpans, words: CompoundWords) -> list[M
     found: list[Mention] = []
     i = 0
     while i < len(text):
-        if not _free(text, i, taken, countries) or (i and text[i - 1] in _NUMERALS):
+        if not _free(text, i, taken, countries) or (i and text[i - 1] in _COUNTING):
             i += 1
             continue
         run_end = i + 1
@@ -134,11 +135,11 @@ def _han_alone(text: str, taken: TakenSpans, words: CompoundWords) -> list[Menti
 
 def _in_common_word(text: str, start: int, end: int) -> bool:
     """Whether an everyday word of jieba's dictionary overlaps ``[start, end)`` and runs past it."""
-    from toolkit.linking.boundaries import dictionary_frequency
+    from toolkit.linking.boundaries import COMMON_WORD, dictionary_frequency
 
     for word_start in range(max(0, start - 3), end):
         for word_end in range(max(word_start + 2, start + 1), min(len(text), word_start + 4) + 1):
-            if (word_start < start or word_end > end) and dictionary_frequency(text[word_start:word_end]) >= _COMMON_WORD:
+            if (word_start < start or word_end > end) and dictionary_frequency(text[word_start:word_end]) >= COMMON_WORD:
                 return True
     return False
 
@@ -146,8 +147,8 @@ def _in_common_word(text: str, start: int, end: int) -> bool:
 def _vietnamese_chains(text: str, taken: TakenSpans, known: list[Mention], words: CompoundWords) -> list[Mention]:
     """Each dash between two countries (an abbreviation, or a country the linker found) makes
     the abbreviations beside it mentions: Việt - Trung, Việt-Mỹ, Việt Nam - Trung."""
-    country_ends = {m.end for m in known if _is_country(m)}
-    country_starts = {m.start for m in known if _is_country(m)}
+    country_ends = {m.end for m in known if is_country(m.entity)}
+    country_starts = {m.start for m in known if is_country(m.entity)}
     abbreviations = words.vietnamese_countries
     found: dict[tuple[int, int], Mention] = {}
     for dash in _DASH.finditer(text):
@@ -169,12 +170,7 @@ def _vietnamese_chains(text: str, taken: TakenSpans, known: list[Mention], words
     return list(found.values())
 
 
-def _is_country(mention: Mention) -> bool:
-    entity = mention.entity or ""
-    return entity.startswith("place:") and entity.count(":") == 1
-
-
-_DASH = re.compile(rf"[ \u00a0]*[{_DASHES}][ \u00a0]*")
+_DASH = re.compile(rf"[ \u00a0]*[{JOINING_DASHES}][ \u00a0]*")
 _WORD_BEFORE = re.compile(r"(?<![^\W\d_])[^\W\d_]+$")
 _WORD_AFTER = re.compile(r"[^\W\d_]+(?![^\W\d_])")
 _LONGEST_WORD = 12

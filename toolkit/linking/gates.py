@@ -17,14 +17,14 @@ from toolkit.designators import place_words
 from toolkit.linking.mentions import Mention
 from toolkit.linking.spans import TakenSpans
 from toolkit.text.keys import search_key
+from toolkit.text.script import JOINING_DASHES
 
 GATE_SCORE = 0.7
 _CUE_REACH = 30  # characters either side in which a gate word makes a bare name the gate's
-_DASHES = "-‐‑–—"
 
 
 def _is_gate(entity_id: str | None) -> bool:
-    return bool(entity_id) and ":gate:" in (entity_id or "")
+    return ":gate:" in (entity_id or "")
 
 
 def bare_names(entity) -> set[str]:
@@ -97,7 +97,7 @@ def bare_gate_mentions(text: str, index, mentions: list[Mention]) -> list[Mentio
 
 def _may_hold_a_gate(text: str) -> bool:
     """A gate word or a dash somewhere in the text: without one no bare name is cued."""
-    if any(c in text for c in _DASHES):
+    if any(c in text for c in JOINING_DASHES):
         return True
     lowered = text.lower()
     return any(word in lowered for word in place_words().gate_words)
@@ -130,7 +130,7 @@ def _dashed_to_a_gate(text: str, start: int, end: int, spans: list[tuple[int, in
     after = spans[i + 1] if i + 1 < len(spans) and spans[i] == (start, end) else (spans[i] if i < len(spans) and spans[i] != (start, end) else None)
     for between in ((text[before[1]:start] if before and before[1] <= start else None),
                     (text[end:after[0]] if after and end <= after[0] else None)):
-        if between is not None and len(between) <= 3 and between.strip(" ") and set(between.strip(" ")) <= set(_DASHES):
+        if between is not None and len(between) <= 3 and between.strip(" ") and set(between.strip(" ")) <= set(JOINING_DASHES):
             return True
     return False
 

@@ -28,6 +28,7 @@ from toolkit.text.keys import marked_key, search_key
 from toolkit.linking import context
 from toolkit.linking.automaton import AliasIndex, alias_index
 from toolkit.linking.boundaries import chinese_hits_on_word_edges, is_everyday_word, suffix_belongs
+from toolkit.lexicon.model import country_of, is_country
 from toolkit.linking.keys import ORIGIN_WEIGHTS, Candidate
 from toolkit.linking.mentions import Mention
 from toolkit.linking.scan import Hit, layout_of, scan
@@ -180,12 +181,6 @@ def _longest_in_group(hits):
 
 # ----------------------------------------------------------------------------- resolving homographs
 
-def country_of(entity_id: str) -> str | None:
-    """``place:vn:ha-noi`` → ``vn``; ``place:vn`` → ``vn``; ``org:asean`` → None."""
-    parts = entity_id.split(":")
-    return parts[1] if len(parts) > 1 and len(parts[1]) == 2 else None
-
-
 def prominence(entity_id: str) -> float:
     """How often news means this entity when the name is shared: a province over its pre-2025
     namesake, over a city, over a district; a person over a place named after them."""
@@ -258,14 +253,10 @@ def _other_start_within(starts: list[int], start: int, reach: int) -> bool:
     return high - low > 1 or (high - low == 1 and starts[low] != start)
 
 
-def _is_country(entity_id: str) -> bool:
-    return entity_id.startswith("place:") and entity_id.count(":") == 1
-
-
 def _is_local_unit(lexicon, entity_id: str) -> bool:
     """A unit below a province (a city or county), by its parent."""
     entity = lexicon.get(entity_id)
-    return entity is not None and entity.parent is not None and not _is_country(entity.parent)
+    return entity is not None and entity.parent is not None and not is_country(entity.parent)
 
 
 def _ancestors(lexicon, entity_id: str) -> list[str]:
@@ -320,7 +311,7 @@ def _context_weight(hit: Hit, candidate: Candidate, document: _Document, lexicon
             weight += 0.4 if not local else -0.3
         if place_word in place_words().city_words and not hit.han and ":city:" in candidate.entity:
             weight += 0.4  # "thành phố Hà Giang", "Yen Bai city": the city, not the province
-    ancestors = [a for a in _ancestors(lexicon, candidate.entity) if not _is_country(a)]
+    ancestors = [a for a in _ancestors(lexicon, candidate.entity) if not is_country(a)]
     entity = lexicon.get(candidate.entity)
     if entity is not None and entity.successor and entity.successor not in sharing:
         # a unit merged in 2025 lies inside its successor as a county lies inside its province:
@@ -623,7 +614,7 @@ def _document(text: str, chosen, lexicon, lang: str) -> "_Document":
     possible = {entity_id: sorted(entity_starts) for entity_id, entity_starts in starts.items()}
     document = _Document(lexicon, [c[0].entity for _, c in chosen if len(c) == 1], possible, lang)
     document.country_mentions = sorted(
-        (h.start, h.end, c[0].entity.split(":")[1]) for h, c in chosen if len(c) == 1 and _is_country(c[0].entity)
+        (h.start, h.end, c[0].entity.split(":")[1]) for h, c in chosen if len(c) == 1 and is_country(c[0].entity)
     )
     document.sure_countries = sorted(
         (h.start, code) for h, c in chosen if len(c) == 1 for code in (country_of(c[0].entity),) if code

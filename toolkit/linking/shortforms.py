@@ -92,7 +92,7 @@ def _written_fits(written: str, form: str, marked_text: bool = False) -> bool:
 def _starts_a_word(text: str, start: int, end: int) -> bool:
     """A capitalised syllable that, with the lower-case syllable after it, makes a Vietnamese word
     (Chính phủ, Trung ương, Chủ tịch): the first syllable of a word, not a name."""
-    following = _NEXT_SYLLABLE.match(text, end)
+    following = _NEXT_WORD.match(text, end)
     if following is None or not following.group(1)[0].islower():
         return False
     from toolkit.vietnamese.underthesea_data import vietnamese_words
@@ -100,8 +100,6 @@ def _starts_a_word(text: str, start: int, end: int) -> bool:
     pair = unicodedata.normalize("NFC", f"{text[start:end]} {following.group(1)}".lower())
     return pair in vietnamese_words()
 
-
-_NEXT_SYLLABLE = re.compile(r"[ \u00a0]([^\W\d_]+)")
 
 
 def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=(), has_han: bool | None = None,

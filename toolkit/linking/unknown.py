@@ -49,9 +49,11 @@ _NOT_NAMES = frozenset(
 )
 _CAPITALISED_RUN = re.compile(r"\b[A-ZÀ-Ỹ][\w’'-]*(?:[ \u00a0]+[A-ZÀ-Ỹ][\w’'-]*)*")
 # characters that are surnames but far more often words joining a sentence: 和 (and), 与, 同
-_FUNCTION_CHARACTERS = frozenset("和与同在是的了对向将把被从为于及")
-# 西南, 东北: jieba tags compass words as places
-_DIRECTIONS = frozenset("东西南北中")
+FUNCTION_CHARACTERS = frozenset("和与同在是的了对向将把被从为于及")
+# 西南, 东北: jieba tags compass words as places; 西北部 is a region, not a ministry
+COMPASS_CHARACTERS = frozenset("东西南北中")
+# digits and the characters of a count: 四省, 两国, 25日 are counts and dates, not names
+COUNTING_CHARACTERS = frozenset("0123456789一二三四五六七八九十百千两几多")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
 
 
@@ -315,8 +317,6 @@ def chinese_names(text: str, lexicon) -> list[tuple[int, int, str, float]]:
 # this often (parts per million): 进行, 时说 and 关系 are no names, 阮国团 and 吴皇银 are.
 _MIN_GIVEN_PPM = 20.0
 _VIETNAMESE_MIDDLE = frozenset("氏文")
-# a dictionary word this frequent is an everyday word, not a name (关系, 智慧, 黎明)
-_COMMON_WORD = 50
 
 
 def _chinese_names_in_line(line: str, offset: int) -> list[tuple[int, int, str, float]]:
@@ -326,7 +326,7 @@ def _chinese_names_in_line(line: str, offset: int) -> list[tuple[int, int, str, 
     import jieba.posseg
 
     from toolkit.designators import place_words
-    from toolkit.linking.boundaries import dictionary_frequency
+    from toolkit.linking.boundaries import COMMON_WORD, dictionary_frequency
 
     words = []
     position = 0
@@ -356,13 +356,12 @@ def _chinese_names_in_line(line: str, offset: int) -> list[tuple[int, int, str, 
             found.append((offset + start, offset + person[0], "person", person[1]))
             skip_until = person[0]
         elif (flag.startswith("ns") and len(word) >= 2 and word[-1] in finals and all(is_han_char(c) for c in word)
-              and word[0] not in _NUMERALS and not set(word[:-1]) <= _DIRECTIONS
-              and dictionary_frequency(word) < _COMMON_WORD):
+              and word[0] not in COUNTING_CHARACTERS and not set(word[:-1]) <= COMPASS_CHARACTERS
+              and dictionary_frequency(word) < COMMON_WORD):
             found.append((offset + start, offset + end, "place", NER_SCORE))
     return found
 
 
-_NUMERALS = frozenset("0123456789一二三四五六七八九十百千两几多")
 # jieba's HMM guesses words its dictionary lacks: three quarters of the proposer's time on real
 # Chinese news, for the same proposals within a mention in a thousand (bench/eval_realtext.py)
 _HMM = False
@@ -373,7 +372,7 @@ def _person_at(line: str, start: int, word_ends: set[int], person_tagged: list[b
     """The end and score of the person's name that starts at ``line[start]``, or None (the
     longest that fits)."""
     from toolkit.chinese.readings import given_ppm, looks_like_person, surname_ppm
-    from toolkit.linking.boundaries import dictionary_frequency
+    from toolkit.linking.boundaries import COMMON_WORD, dictionary_frequency
 
     for surname in (2, 1):
         if start + surname > len(line) or surname_ppm(line[start:start + surname]) < 20.0:
@@ -390,12 +389,12 @@ def _person_at(line: str, start: int, word_ends: set[int], person_tagged: list[b
             name = line[start:end]
             if not all(is_han_char(c) for c in name):
                 continue
-            if not _FUNCTION_CHARACTERS.isdisjoint(given[:-1]) or not all(map(_name_like, given[:-1])):
+            if not FUNCTION_CHARACTERS.isdisjoint(given[:-1]) or not all(map(_name_like, given[:-1])):
                 continue
-            if dictionary_frequency(name) >= _COMMON_WORD or not looks_like_person(name):
+            if dictionary_frequency(name) >= COMMON_WORD or not looks_like_person(name):
                 continue
             written_with_title = context.title_before(line, start) is not None or context.title_after(line, end) is not None
-            if given[-1] in _FUNCTION_CHARACTERS or not _name_like(given[-1]):
+            if given[-1] in FUNCTION_CHARACTERS or not _name_like(given[-1]):
                 # after a title and up to a stop (书记阮文读、, 部长魏凤和。) the name's last character
                 # may be rare in Chinese names, or a word of its own elsewhere (和)
                 if not written_with_title or (end < len(line) and is_han_char(line[end])):
@@ -421,6 +420,8 @@ def _name_like(char: str) -> bool:
     from toolkit.chinese.readings import given_ppm
 
     return char in _VIETNAMESE_MIDDLE or given_ppm(char) >= _MIN_GIVEN_PPM
+
+
 # characters that follow a name in a list and that jieba may glue to its last character (范清平等:
 # 平等 "equal"): a name may end before them though jieba's word runs on
 _AFTER_A_NAME = frozenset("等")

@@ -18,6 +18,8 @@ import unicodedata
 # the Han ranges as the body of a regex character class
 HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 HAN_CHARACTER = re.compile(f"[{HAN_RANGES}]")
+# the hyphens and dashes that join two names in text (Việt - Trung, Huu Nghi–Youyi Guan)
+JOINING_DASHES = "-\u2010\u2011\u2013\u2014"
 
 
 def is_han_char(char: str) -> bool:
@@ -39,4 +41,4 @@ def has_marks(text: str) -> bool:
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) or "đ" in text.casefold()
 
 
-__all__ = ["HAN_CHARACTER", "HAN_RANGES", "has_han", "has_marks", "is_han_char"]
+__all__ = ["HAN_CHARACTER", "HAN_RANGES", "JOINING_DASHES", "has_han", "has_marks", "is_han_char"]

@@ -7,9 +7,9 @@ plain files inside the installed package, so locating the package is enough.
 from __future__ import annotations
 
 import importlib.metadata
+import importlib.util
 import unicodedata
 from functools import cache
-import importlib.util
 from pathlib import Path
 
 VIET74K = ("corpus", "data", "Viet74K.txt")
