@@ -63,3 +63,40 @@ def test_han_is_ideographs_not_hexagrams():
     assert not is_han_char("\u4dc0") and not is_han_char("ー") and not is_han_char("a")
     assert has_han("Tập 习") and not has_han("䷀") and not has_han("Hà Nội")
     assert has_marks("Hà Nội") and has_marks("Đ") and not has_marks("Ha Noi") and not has_marks("习")
+
+
+def _rows_file(tmp_path, name, header, rows):
+    path = tmp_path / name
+    path.write_text("# a test table\n" + header + "\n" + "".join(row + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("row, column", [
+    ("中\tzh\tcountry\t", "entity"),          # a country names its entity
+    ("驻\tzh\tbefore\tplace:cn", "entity"),   # only a country row names one
+    ("中国\tzh\tcountry\tplace:cn", "word"),  # a Chinese abbreviation is one character
+    ("Việt\tvi\tbefore\t", "kind"),           # Vietnamese rows are countries
+    ("中\tzh\tsideways\tplace:cn", "kind"),
+])
+def test_a_bad_compounds_row_names_its_file_line_and_column(tmp_path, monkeypatch, row, column):
+    from toolkit.linking import compounds
+
+    path = _rows_file(tmp_path, "compounds.tsv", "word\tlang\tkind\tentity", ["越\tzh\tcountry\tplace:vn", row])
+    monkeypatch.setattr(compounds, "lexicon_path", lambda *parts: path)
+    compounds.compound_words.cache_clear()
+    try:
+        with pytest.raises(TableError) as caught:
+            compounds.compound_words()
+    finally:
+        compounds.compound_words.cache_clear()
+    assert (caught.value.path, caught.value.line, caught.value.column) == (str(path), 4, column)
+
+
+def test_a_body_word_without_its_kind_of_body_names_its_line(tmp_path, monkeypatch):
+    import toolkit.designators as designators
+
+    path = _rows_file(tmp_path, "designators.tsv", "word\tlang\tkind\trank", ["省\tzh\tafter\tprovince", "省委\tzh\tbody\t"])
+    monkeypatch.setattr(designators, "lexicon_path", lambda *parts: path)
+    with pytest.raises(TableError) as caught:
+        designators.designator_rows()
+    assert (caught.value.line, caught.value.column) == (4, "rank")
