@@ -104,3 +104,35 @@ def test_output_to_a_device_through_the_cli_leaves_the_device(tmp_path: Path) ->
     result = CliRunner().invoke(app, ["normalise", str(source), "-o", str(device)])
     assert result.exit_code == 0, result.output
     assert stat.S_ISCHR(device.stat().st_mode)
+
+
+def test_a_signal_during_a_held_block_acts_only_when_the_block_ends(tmp_path: Path) -> None:
+    import signal
+
+    from toolkit.corpus.atomic import signals_held
+
+    reached_the_end = False
+    with pytest.raises(KeyboardInterrupt):
+        with signals_held():
+            signal.raise_signal(signal.SIGINT)
+            out = AtomicFile(tmp_path / "f.txt")
+            reached_the_end = True
+    assert reached_the_end and out.temporary is not None and out.temporary.exists()
+    out.abort()
+    assert not list(tmp_path.iterdir())
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler is back
+
+
+def test_signals_held_outside_the_main_thread_runs_the_block(tmp_path: Path) -> None:
+    from toolkit.corpus.atomic import signals_held
+
+    ran: list[bool] = []
+
+    def block() -> None:
+        with signals_held():
+            ran.append(True)
+
+    worker = threading.Thread(target=block)
+    worker.start()
+    worker.join()
+    assert ran == [True]

@@ -16,9 +16,13 @@ file with other hard links cannot keep them through a rename, and ``notes`` says
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import stat
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 # Paths under these are views of open files or devices: never renamed over.
@@ -122,19 +126,20 @@ class AtomicFile:
 
     def abort(self) -> None:
         """Discard what was written; the target stays as it was. Safe to call twice."""
-        if self.closed:
-            return
-        self.closed = True
-        try:
-            self._file.close()
-        except OSError:  # the buffered rest could not be written (disk full): discarded anyway
-            pass
-        finally:
-            if self.temporary is not None:
-                try:
-                    os.unlink(self.temporary)
-                except FileNotFoundError:
-                    pass
+        with signals_held():  # a Ctrl-C between marking it closed and unlinking would leak it
+            if self.closed:
+                return
+            self.closed = True
+            try:
+                self._file.close()
+            except OSError:  # the buffered rest could not be written (disk full): discarded anyway
+                pass
+            finally:
+                if self.temporary is not None:
+                    try:
+                        os.unlink(self.temporary)
+                    except FileNotFoundError:
+                        pass
 
     def __enter__(self) -> AtomicFile:
         return self
@@ -148,6 +153,34 @@ class AtomicFile:
 
 class FileChangedError(OSError):
     """The file to replace was changed by someone else since its content was read."""
+
+
+_HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block ends, then act as they would have.
+
+    Python runs a signal's handler between any two bytecodes, so an interrupt can land
+    after a temporary file exists but before anyone has recorded it, and the file would
+    outlive the run. Blocking the signal in the kernel is not enough: another thread can
+    take it and Python still runs the handler in the main thread. So the handlers are
+    swapped for ones that only note the signal, and a noted signal is re-sent at the end.
+    Outside the main thread (where handlers cannot be set) the block runs as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    noted: list[int] = []
+    previous = {held: signal.signal(held, lambda number, frame: noted.append(number)) for held in _HELD_SIGNALS}
+    try:
+        yield
+    finally:
+        for held, handler in previous.items():
+            signal.signal(held, handler)
+        for pending in dict.fromkeys(noted):
+            signal.raise_signal(pending)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

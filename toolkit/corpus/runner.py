@@ -327,10 +327,11 @@ class Runner:
             return
         try:
             if state.out is None:
-                from toolkit.corpus.atomic import AtomicFile
+                from toolkit.corpus.atomic import AtomicFile, signals_held
 
-                state.out = AtomicFile(state.destination, expect=state.expect)
-                self._open.add(state.out)
+                with signals_held():  # recorded as soon as it exists, so an interrupt can discard it
+                    state.out = AtomicFile(state.destination, expect=state.expect)
+                    self._open.add(state.out)
             state.out.write(data)
         except OSError as error:  # cannot create it, disk full, file size limit…
             self._abort(state)
@@ -410,14 +411,23 @@ class Runner:
             self._open.discard(state.out)
 
     def _copy(self, state: _FileState, source_path: Path) -> None:
-        from toolkit.corpus.atomic import AtomicFile
+        from toolkit.corpus.atomic import AtomicFile, signals_held
 
         assert state.destination is not None  # copied only to a file
+        out: AtomicFile | None = None
         try:
-            with open(source_path, "rb") as original, AtomicFile(state.destination) as out:
+            with open(source_path, "rb") as original:
+                with signals_held():
+                    out = AtomicFile(state.destination)
+                    self._open.add(out)
                 shutil.copyfileobj(original, out, 1024 * 1024)
+                out.commit()
         except OSError as error:
             self.messages.message(f"sinoviet: {state.source.name}: cannot copy to {state.destination}: {error.strerror or error}")
+        finally:
+            if out is not None:
+                out.abort()  # does nothing once committed
+                self._open.discard(out)
 
     def _pass_through(self, state: _FileState, piece: Piece | None) -> None:
         if not state.passing_through or piece is None:
