@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.lexicon import Lexicon, builtin_paths
+from toolkit.lexicon.model import needs_cue
 from toolkit.lexicon.tsv import read_rows
 from toolkit.resources import lexicon_path
 
@@ -123,7 +124,9 @@ def test_chinas_34_province_level_divisions(lexicon):
 def test_border_cities_and_gates_on_the_chinese_side(lexicon):
     for zh, en, vi in [("凭祥", "Pingxiang", "Bằng Tường"), ("东兴", "Dongxing", "Đông Hưng"),
                        ("河口", "Hekou", "Hà Khẩu"), ("南宁", "Nanning", "Nam Ninh"), ("昆明", "Kunming", "Côn Minh")]:
-        (by_zh,) = lexicon.lookup(zh)
+        # counties elsewhere share some of these names (东兴区 in Sichuan, 河口区 in Shandong): they
+        # are small units of the generated gazetteer, linked only with a cue
+        (by_zh,) = [entity for entity in lexicon.lookup(zh) if not needs_cue(entity.id)]
         assert by_zh.name("en") == en and by_zh.name("vi") == vi
     assert ids(lexicon.lookup("友谊关")) == ["place:cn:gate:youyiguan"]
 

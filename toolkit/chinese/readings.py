@@ -220,10 +220,16 @@ def _resolve_kind(hanzi: str, kind: str) -> str:
 
 def read_chars(hanzi: str, kind: str = "auto") -> list[ReadChar]:
     """Each character with its pinyin in context and its role in a person's name."""
-    kind = _resolve_kind(hanzi, kind)
+    return list(_read_chars(hanzi, _resolve_kind(hanzi, kind)))
+
+
+@lru_cache(maxsize=65536)
+def _read_chars(hanzi: str, kind: str) -> tuple[ReadChar, ...]:
+    # a name is read several times over (its pinyin, its keys, its Hán-Việt keys) when an index
+    # is built, and pypinyin's reading in context is most of that cost
     pinyins = context_pinyin(hanzi)
     if kind != "name":
-        return [ReadChar(c, p, None) for c, p in zip(hanzi, pinyins)]
+        return tuple(ReadChar(c, p, None) for c, p in zip(hanzi, pinyins))
     n = surname_length(simplified_chars(hanzi))
     chars = []
     for i, (c, p) in enumerate(zip(hanzi, pinyins)):
@@ -231,7 +237,7 @@ def read_chars(hanzi: str, kind: str = "auto") -> list[ReadChar]:
         if role == "surname" and n == 1:
             p = surname_pinyin(c) or p
         chars.append(ReadChar(c, p, role))
-    return chars
+    return tuple(chars)
 
 
 def _display_syllable(numbered: str) -> str:

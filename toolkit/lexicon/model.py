@@ -21,6 +21,19 @@ def is_country(entity_id: str | None) -> bool:
     """Whether the id is a country's own (``place:vn``), not one of its places or bodies."""
     return entity_id is not None and entity_id.startswith("place:") and entity_id.count(":") == 1
 
+
+# Units that generated tables hold by the thousand (place:cn:county:532622, place:vn:commune:…):
+# many share a name with one another, with everyday words and with people's given names
+_SMALL_UNITS = frozenset({"prefecture", "county", "commune"})
+
+
+def needs_cue(entity_id: str) -> bool:
+    """Whether a name alone is too weak to link this entity: a unit of a generated gazetteer, which
+    the linker takes only with a cue (its designator, its parent or a sibling named, a name no
+    other entity or everyday word has)."""
+    parts = entity_id.split(":", 3)
+    return len(parts) == 4 and parts[0] == "place" and parts[2] in _SMALL_UNITS
+
 # The three kinds of name an entity row can carry: one primary name per language (the
 # ``vi``/``en``/``zh`` columns), any number of aliases, any number of abbreviations.
 NAME_KINDS: tuple[str, ...] = ("name", "alias", "abbr")

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from toolkit.designators import place_words
+from toolkit.lexicon.model import needs_cue
 from toolkit.text.script import is_han_char
 
 _JIEBA_LOCK = threading.Lock()
@@ -69,6 +70,8 @@ def jieba_user_words(lexicon) -> Iterator[tuple[str, str]]:
     tags = {"person": "nr", "place": "ns", "org": "nt", "other": "nz"}
     seen: set[str] = set()
     for entity in lexicon:
+        if needs_cue(entity.id):
+            continue  # a small unit's name is too weak to outweigh jieba's own words (东明 in 王东明)
         for name in entity.names:
             if name.lang == "zh" and name.text not in seen and all(is_han_char(c) for c in name.text):
                 seen.add(name.text)
@@ -116,6 +119,11 @@ def word_edges(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((position, position + len(word)))
         position += len(word)
     return spans
+
+
+def is_own_word(text: str, start: int, end: int) -> bool:
+    """Whether jieba reads ``text[start:end]`` as a word of its own, not part of a longer one."""
+    return (start, end) in word_edges(text, *han_run(text, start, end))
 
 
 def cuts_a_word(span: tuple[int, int], words: Iterable[tuple[int, int]]) -> bool:
@@ -173,7 +181,7 @@ def _overlapping_runs(text: str, spans: list[tuple[int, int]]):
         yield group_start, group_end, group
 
 
-__all__ = ["chinese_hits_on_word_edges", "cuts_a_word", "COMMON_WORD", "dictionary_frequency", "is_everyday_word", "jieba_user_words", "teach_jieba", "USER_WORD_FREQUENCY"]
+__all__ = ["chinese_hits_on_word_edges", "cuts_a_word", "is_own_word", "COMMON_WORD", "dictionary_frequency", "is_everyday_word", "jieba_user_words", "teach_jieba", "USER_WORD_FREQUENCY"]
 
 
 def suffix_belongs(text: str, start: int, end: int) -> bool:

@@ -27,8 +27,10 @@ from toolkit.designators import place_words
 from toolkit.text.keys import marked_key, search_key
 from toolkit.linking import context
 from toolkit.linking.automaton import AliasIndex, alias_index
-from toolkit.linking.boundaries import chinese_hits_on_word_edges, is_everyday_word, suffix_belongs
-from toolkit.lexicon.model import country_of, is_country
+from toolkit.linking.boundaries import (
+    COMMON_WORD, chinese_hits_on_word_edges, dictionary_frequency, is_everyday_word, is_own_word, suffix_belongs,
+)
+from toolkit.lexicon.model import country_of, is_country, needs_cue
 from toolkit.linking.keys import ORIGIN_WEIGHTS, Candidate
 from toolkit.linking.mentions import Mention
 from toolkit.linking.scan import Hit, layout_of, scan
@@ -188,7 +190,8 @@ def prominence(entity_id: str) -> float:
     if parts[0] == "place":
         if len(parts) <= 3:
             return 1.0
-        return {"pre2025": 0.8, "city": 0.7, "gate": 0.6, "district": 0.55}.get(parts[2], 0.75)
+        return {"pre2025": 0.8, "city": 0.7, "gate": 0.6, "district": 0.55, "prefecture": 0.5, "county": 0.45,
+                "commune": 0.45}.get(parts[2], 0.75)
     return 0.95 if parts[0] == "person" else 0.9
 
 
@@ -209,6 +212,15 @@ class _Document:
         # (start, country code) of every mention settled without doubt that belongs to a country
         # (its people, places, bodies): what the sentence around a homograph is about
         self.sure_countries: list[tuple[int, str]] = []
+        self._lexicon = lexicon
+        self._units_under: Counter | None = None
+
+    def units_under(self, parent: str) -> int:
+        """How many entities the document may name have ``parent`` as their parent."""
+        if self._units_under is None:
+            parents = (getattr(self._lexicon.get(e), "parent", None) for e in self.possible)
+            self._units_under = Counter(p for p in parents if p)
+        return self._units_under[parent]
 
     def countries_near(self, hit: Hit) -> Counter:
         """The countries of the sure mentions within a sentence's reach of the hit (not itself)."""
@@ -346,9 +358,10 @@ def _context_weight(hit: Hit, candidate: Candidate, document: _Document, lexicon
 
 
 def _family(lexicon, entity_id: str) -> set[str]:
-    """The entity, its ancestors and its successor: names shared within a family are no homographs."""
+    """The entity, its ancestors below its country and its successor: names shared within a family
+    are no homographs (two places of one country are not one family: 鼓楼区 of Nanjing and of Fuzhou)."""
     entity = lexicon.get(entity_id)
-    family = {entity_id, *_ancestors(lexicon, entity_id)}
+    family = {entity_id, *(a for a in _ancestors(lexicon, entity_id) if not is_country(a))}
     if entity is not None and entity.successor:
         family.add(entity.successor)
     return family
@@ -389,7 +402,7 @@ def _resolve(text: str, hit: Hit, candidates: tuple[Candidate, ...], document: _
     family = _family(lexicon, chosen.entity)
     rivals = [w for c, w in zip(candidates, weights) if c.entity not in family and not (_family(lexicon, c.entity) & family)]
     share = weights[best] / (weights[best] + max(rivals, default=0.0))
-    if share >= 0.6:
+    if share >= _SETTLED_SHARE:
         document.resolved[hit.key] = chosen.entity
     return chosen, round(chosen.weight * share, 3)
 
@@ -401,6 +414,7 @@ def _primary_han_name_ends_in(lexicon, entity_id: str, suffixes: frozenset[str])
 
 
 _OTHER_MARKS = 0.4  # a candidate written with other marks than the text's
+_SETTLED_SHARE = 0.6  # a choice with this share of the weight against its strongest rival is settled
 _PLACE_WITHOUT_WORD = 0.3
 
 
@@ -477,7 +491,7 @@ def link(text: str, lang: str | None = None, lexicon: Lexicon | AliasIndex | Non
 
 def _linked(text: str, lang: str, index: AliasIndex, layout, has_han: bool, unknown: bool, ner: bool) -> list[Mention]:
     """The mentions of ``text`` laid out as ``layout`` (``link`` once its arguments are settled)."""
-    mentions, short_hits = _known_mentions(text, layout, index, lang, has_han)
+    mentions, short_hits, unsettled = _known_mentions(text, layout, index, lang, has_han)
     if has_han or lang == "vi":
         from toolkit.linking.compounds import compound_mentions
 
@@ -508,6 +522,13 @@ def _linked(text: str, lang: str, index: AliasIndex, layout, has_han: bool, unkn
         from toolkit.linking.shortforms import short_form_mentions
 
         mentions += short_form_mentions(text, index, mentions, short_hits, has_han, lang)
+    if unsettled:
+        # a small unit's name without a cue is the weakest reading of its span: a person (王东明),
+        # a compound (中方) or a body found there by the other passes comes first
+        taken = TakenSpans()
+        for mention in mentions:
+            taken.add(mention.start, mention.end)
+        mentions += [m for m in unsettled if not taken.overlaps(m.start, m.end)]
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
@@ -583,9 +604,21 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
     chosen = longest_first(found)
     lexicon = index.lexicon
     # the document's evidence is gathered only when a name several entities share needs it
-    document = _document(text, chosen, lexicon, lang) if any(len(c) > 1 for _, c in chosen) else None
+    needs_document = any(len(c) > 1 or needs_cue(c[0].entity) for _, c in chosen)
+    document = _document(text, chosen, lexicon, lang) if needs_document else None
     mentions = []
+    unsettled: list[Mention] = []
     for hit, candidates in chosen:
+        if document is not None and any(needs_cue(c.entity) for c in candidates):
+            # a small unit is a candidate only with a cue; without one, the name is proposed
+            # with the units it may be, or left to the other passes
+            cued = tuple(c for c in candidates if not needs_cue(c.entity) or _cued(text, hit, c, candidates, document, lexicon))
+            if not cued:
+                if _worth_proposing(text, hit, candidates, lang):
+                    start, end = _with_designator(text, hit.start, hit.end, hit.han)
+                    unsettled.append(_unsettled_place(text, start, end, hit, candidates))
+                continue
+            candidates = cued
         if len(candidates) == 1:
             candidate = candidates[0]
             score = ORIGIN_WEIGHTS[candidate.origin]
@@ -595,8 +628,68 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
         start, end = hit.start, hit.end
         if candidate.type == "place":
             start, end = _with_designator(text, start, end, hit.han)
+        if needs_cue(candidate.entity) and score < candidate.weight * _SETTLED_SHARE:
+            # small units of one name that the context does not tell apart (鼓楼区 in four cities)
+            unsettled.append(_unsettled_place(text, start, end, hit, candidates))
+            continue
         mentions.append(Mention(start, end, text[start:end], candidate.entity, candidate.type, score, candidate.entity))
-    return mentions, [(layout, first, last, key) for first, last, key in short_forms]
+    return mentions, [(layout, first, last, key) for first, last, key in short_forms], unsettled
+
+
+def _cued(text: str, hit: Hit, candidate: Candidate, candidates: tuple[Candidate, ...], document: "_Document", lexicon) -> bool:
+    """Whether the text says which small unit it names: a designator written with it (砚山县,
+    ``huyện Mường Tè``, ``Maguan county``), its province or prefecture or a sibling unit named in
+    the document, or a name that only this entity has and that is no everyday word (Chinese
+    characters, or pinyin of two syllables or more)."""
+    if hit.han:
+        if hit.key[-1] in place_words().han_place_suffixes:
+            return True  # the full name, 砚山县 (a unit word that is not its own, 合作区 for 合作市, is none)
+    elif _place_word(text, hit.start, hit.end, hit) is not None:
+        return True
+    entity = lexicon.get(candidate.entity)
+    written = text[hit.start:hit.end]
+    if entity is None or (hit.han and dictionary_frequency(written) >= COMMON_WORD):
+        return False  # a word people write (资源 "resources", the county 资源县) needs its unit word
+    for ancestor in _ancestors(lexicon, candidate.entity):
+        starts = document.possible.get(ancestor, ())
+        if not is_country(ancestor) and any(start != hit.start for start in starts):
+            return True
+    if entity.parent and document.units_under(entity.parent) - (candidate.entity in document.possible) > 0:
+        return True  # a sibling: Mường Tè named with Sìn Hồ, 马关 with 麻栗坡
+    if len({c.entity for c in candidates}) > 1:
+        return False
+    if hit.han:
+        # two characters are too often a given name or a word (东明 in 王东明, 宁强 in 王宁强)
+        return len(written) >= 3 and dictionary_frequency(written) < COMMON_WORD
+    # a place's pinyin is written as one word (Huanghua): "Huang Hua" is a person
+    return candidate.origin == "pinyin" and " " not in written and len(written) >= _DISTINCT_PINYIN
+
+
+def _worth_proposing(text: str, hit: Hit, candidates: tuple[Candidate, ...], lang: str) -> bool:
+    """Whether a small unit's name that the text gives no cue for still reads as a place name: in
+    Chinese characters, or in pinyin standing alone in non-Vietnamese text. A Hán-Việt reading
+    (Tân Thành, Hữu Nghị: also the names of Vietnamese places and people) or a word of a longer
+    capitalised name (Youyi in "Youyi Guan") is not."""
+    if hit.han:
+        # not a word people write (友谊 "friendship", 河东), nor part of one (和政 in 党和政府)
+        return dictionary_frequency(text[hit.start:hit.end]) < COMMON_WORD and is_own_word(text, hit.start, hit.end)
+    if lang == "vi" or not any(c.origin == "pinyin" for c in candidates):
+        return False
+    before = text[max(0, hit.start - 2):hit.start]
+    after = text[hit.end:hit.end + 2]
+    return not (before[-1:] == " " and before[:1].isupper()) and not (after[:1] == " " and after[1:].isupper())
+
+
+def _unsettled_place(text: str, start: int, end: int, hit: Hit, candidates: tuple[Candidate, ...]) -> Mention:
+    """A place name without a cue: proposed with the small units it may be, linked to none."""
+    from toolkit.linking.clustering import cluster_key
+
+    entities = tuple(dict.fromkeys(c.entity for c in candidates if c.type == "place"))
+    return Mention(start, end, text[start:end], None, "place", _UNSETTLED, cluster_key(text[hit.start:hit.end]), entities)
+
+
+_UNSETTLED = 0.4  # the score of a place proposed without a cue
+_DISTINCT_PINYIN = 6  # letters from which a pinyin name that one entity has is not a chance sound (Sansha, not Napo)
 
 
 def _everyday_place(text: str, hit: Hit, candidates: tuple[Candidate, ...]) -> bool:

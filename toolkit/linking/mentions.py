@@ -21,6 +21,9 @@ class Mention:
     type: str
     score: float
     cluster: str
+    # a place name the text gives no cue to settle (a county or commune that many share, with no
+    # designator or parent written near it): the entities it may be, and ``entity`` is None
+    candidates: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.exports.groups import entity_token
+from toolkit.lexicon.model import needs_cue
 
 MARK_OPEN, MARK_CLOSE = "«", "»"
 SNIPPET_CONTEXT = 80
@@ -125,7 +126,9 @@ class SearchIndex:
                 position += 1
         phrases = {e: tuple(self._keys[e]) for term in terms for e in term.entities}
         cluster = None
-        if terms and not phrases and len(terms) <= 4:
+        # a query that names no entity but perhaps a small unit (the county 海兴 in "Liu Haixing")
+        # may be an unknown name the linker clustered
+        if terms and len(terms) <= 4 and all(needs_cue(entity) for entity in phrases):
             cluster = _cluster_of(query)
         return Expansion(tuple(terms), phrases, cluster, _fts_query(terms, phrases, cluster))
 
