@@ -17,6 +17,7 @@ from collections import defaultdict
 import pytest
 
 from toolkit.lexicon import Lexicon, builtin_lexicon, name_key, reads_chinese
+from toolkit.lexicon.model import needs_cue
 from toolkit.linking import link
 from toolkit.chinese.matching import match
 
@@ -104,14 +105,15 @@ def test_names_of_two_entities_are_the_same_only_through_a_recorded_ambiguity(le
 # one-word names, "X市" of a provincial city read as the province X ("Thành phố X" links to the
 # city since the city word weighs: linker.py, _context_weight), a homograph;
 # Chinese place names that are everyday words written without their place word (世界 "world",
-# 和平 "peace": linker.py, _everyday_place).
+# 和平 "peace": linker.py, _everyday_place). (和平 and 高平市 are also Chinese districts since the
+# generated gazetteer came, so no longer unambiguous names.)
 KNOWN_LINK_MISSES = {
-    ("place:region:001", "世界"), ("place:vn:pre2025:hoa-binh", "和平"),
+    ("place:region:001", "世界"),
     ("place:gb", "U.K."), ("org:un", "U.N."), ("place:us", "U.S."), ("place:us", "U.S.A."),
     ("place:region:001", "world"), ("place:vn:hue", "Hue"), ("place:cn:luchun", "Luchun"),
     ("org:asean", "Hiệp hội các Quốc gia Đông Nam Á"), ("other:bri", "One Belt, One Road"),
     ("place:vn:district:truong-sa", "Huyện Trường Sa"), ("place:vn:city:thai-nguyen", "太原市"),
-    ("place:vn:city:ha-giang", "河江市"), ("place:vn:city:cao-bang", "高平市"),
+    ("place:vn:city:ha-giang", "河江市"),
     ("place:vn:city:lao-cai", "老街市"), ("place:vn:city:lang-son", "谅山市"),
 }
 
@@ -120,6 +122,8 @@ KNOWN_LINK_MISSES = {
 def test_link_on_an_unambiguous_name_alone_gives_its_entity(lexicon):
     checked, misses = 0, set()
     for entity in lexicon:
+        if needs_cue(entity.id):
+            continue  # a small unit links only with a cue (tests/test_gazetteer.py), not on its name alone
         for text in _texts(entity):
             if [e.id for e in lexicon.entities_for(text)] != [entity.id]:
                 continue

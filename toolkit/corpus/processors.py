@@ -261,12 +261,15 @@ def iter_mention_rows(mentions, text: str, name: str, first_line: int = 1):
         at = text.find("\n", at + 1)
     for mention in mentions:
         line = bisect_right(line_starts, mention.start) - 1
-        yield {
+        row = {
             "file": name, "line": first_line + line,
             "start": mention.start - line_starts[line], "end": mention.end - line_starts[line],
             "text": mention.text, "entity": mention.entity, "type": mention.type,
             "score": mention.score, "cluster": mention.cluster,
         }
+        if mention.candidates:  # a place the text gave no cue to settle: what it may be
+            row["candidates"] = list(mention.candidates)
+        yield row
 
 
 def format_mention_row(row: dict, output_format: str) -> str:
