@@ -24,6 +24,7 @@ def rows_of(table: AliasTable, entity: str) -> dict[str, AliasRow]:
     return {row.alias: row for row in table.by_entity()[entity]}
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_every_entity_has_rows_and_every_row_a_known_kind_and_source(table):
     from toolkit.lexicon import Lexicon
 
@@ -125,6 +126,7 @@ def test_diff_shows_added_removed_and_changed():
     assert not diff_tables(new, new)
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_mining_counts_the_spellings_a_corpus_uses(table):
     documents = [(p.name, p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))]
     mined = mine_corpus(documents, table)
@@ -134,6 +136,7 @@ def test_mining_counts_the_spellings_a_corpus_uses(table):
     assert all(row.source.startswith("corpus") and row.count > 0 for row in mined.table)
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_mining_clusters_an_unknown_name_across_scripts():
     found = names_in_text("Ông Lưu Hải Tinh gặp Bộ trưởng Vương Nghị tại Hà Nội hôm qua.")
     found.update(names_in_text("Foreign Minister Liu Haixing met Wang Yi in Hanoi."))

@@ -3,6 +3,8 @@ module reaches into the command line."""
 
 from __future__ import annotations
 
+import pytest
+
 import ast
 from pathlib import Path
 
@@ -74,6 +76,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return groups
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_no_two_modules_import_each_other_even_through_others():
     modules = _modules()
     graph = {name: _imports(path, modules) - {name} for name, path in modules.items()}

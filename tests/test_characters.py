@@ -64,6 +64,7 @@ SUSPECTS = "\u0300\u0301\u0302\u0306\u031b\u0323\u200b\u00ad\u00f0\u00d0\u043e\u
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(st.text(), st.text(alphabet=SUSPECTS, max_size=40)))
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_fast_and_counted_paths_agree(text: str) -> None:
     repaired = repair_characters(text)
     assert repair_characters_counted(text)[0] == repaired

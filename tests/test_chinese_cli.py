@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from typer.testing import CliRunner
@@ -11,6 +13,7 @@ from toolkit.cli import app
 runner = CliRunner()
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_pinyin_and_hanviet_commands():
     assert runner.invoke(app, ["pinyin", "习近平"]).output.strip() == "Xi Jinping"
     assert runner.invoke(app, ["pinyin", "西安"]).output.strip() == "Xi'an"
@@ -31,6 +34,7 @@ def test_candidates_command():
     assert json.loads(as_json.output)["hanviet"] == "Hà Vĩ"
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_match_command_text_and_json():
     same = runner.invoke(app, ["match", "何炜", "Ha Vi"])
     assert same.exit_code == 0 and same.output.startswith("same\t")
@@ -40,6 +44,7 @@ def test_match_command_text_and_json():
     assert json.loads(runner.invoke(app, ["match", "China", "中国", "--json", "--no-lexicon"]).output)["same"] is False
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_match_pairs_file_gives_one_json_line_per_pair(tmp_path):
     pairs = tmp_path / "pairs.tsv"
     pairs.write_text("何炜\tHe Wei\n# a comment\n\nLý Cường\tLương Cường\n", encoding="utf-8")

@@ -31,6 +31,7 @@ def test_batch_functions_pickle_as_settings_and_map() -> None:
         Normaliser("modern")
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_frames_for_spark_map_in_pandas() -> None:
     pandas = pytest.importorskip("pandas", reason="pandas is not installed")
     frames = [pandas.DataFrame({"text": LINES[:2]}), pandas.DataFrame({"text": [LINES[2], None]})]
@@ -39,6 +40,7 @@ def test_frames_for_spark_map_in_pandas() -> None:
     assert pandas.isna(out[1]["clean"][1])  # missing stays missing (None or NaN, by pandas version)
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_linker_finds_mentions() -> None:
     mentions = MentionFinder(unknown=False)(LINES[1])
     assert {m["entity"] for m in mentions} >= {"person:cn:xi-jinping", "place:vn:ha-noi"}

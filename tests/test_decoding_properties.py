@@ -97,6 +97,7 @@ def test_viqr_never_crashes_and_keeps_plain_letters(text):
 @pytest.mark.parametrize("name", TABLE_ENCODINGS)
 @SETTINGS
 @given(data=st.binary(max_size=120))
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_legacy_decode_then_encode_keeps_defined_letters(name, data):
     codec = legacy_codec(name)
     text, replaced = codec.decode(data, "replace")

@@ -92,6 +92,7 @@ def test_solr_rules_parse_back_with_commas_quotes_backslashes_and_han():
     assert (["Xi"], ["Xi", "Xi Jinping", "习近平"]) in mappings
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_solr_builtin_file_parses_and_holds_every_rendering(builtin):
     equivalences, mappings = parse_solr(export_files(builtin, "solr")["synonyms.txt"])
     hanoi = next(group for group in equivalences if "河内" in group)
@@ -103,6 +104,7 @@ def test_solr_builtin_file_parses_and_holds_every_rendering(builtin):
 
 # --- Elasticsearch synonyms API --------------------------------------------------------------------
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_es_api_sets_are_split_at_the_limit_and_hold_solr_rules(builtin):
     sets = es_api.rule_sets(builtin, max_rules=300)
     assert all(len(s["body"]["synonyms_set"]) <= 300 for s in sets)
@@ -181,6 +183,7 @@ def parse_ths(text: str) -> dict[tuple[str, ...], tuple[str, ...]]:
     return out
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_postgres_dictionaries_parse_and_map_every_rendering_to_one_lexeme(builtin):
     files = export_files(builtin, "postgres")
     words, phrases = parse_syn(files["sinoviet.syn"]), parse_ths(files["sinoviet.ths"])
@@ -195,6 +198,7 @@ def test_postgres_dictionaries_parse_and_map_every_rendering_to_one_lexeme(built
     assert "CREATE TEXT SEARCH CONFIGURATION sinoviet" in files["install.sql"]
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_postgres_unaccent_rules_parse_and_fold_vietnamese():
     rules = {}
     for line in export_files(tricky_table(), "postgres")["sinoviet.rules"].splitlines():
@@ -250,6 +254,7 @@ def test_jsonl_parses_back_line_by_line():
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_every_format_counts_rules_for_the_builtin_table(builtin, fmt):
     assert rule_count(builtin, fmt) > 100
 
@@ -309,6 +314,7 @@ def test_es_rule_ids_are_unique_even_when_a_suffix_is_some_entity_s_own_slug():
     assert len(ids) == len(set(ids)) == 3, ids
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_entity_tokens_are_one_per_id_and_read_as_the_id():
     from hypothesis import given, settings
     from hypothesis import strategies as st

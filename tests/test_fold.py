@@ -51,6 +51,7 @@ def test_span_rejects_spans_outside_the_key() -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.text())
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_fold_never_raises_and_is_idempotent(text: str) -> None:
     key = fold(text)
     assert fold(key) == key
@@ -58,6 +59,7 @@ def test_fold_never_raises_and_is_idempotent(text: str) -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.text())
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_both_entry_points_agree(text: str) -> None:
     folded = fold_with_offsets(text)
     assert folded.text == fold(text)

@@ -35,6 +35,7 @@ def test_derived_state_is_declared_on_the_index(tmp_path):
     assert restored.designated_keys == index.designated_keys
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_the_derived_state_does_not_keep_an_index_alive(tmp_path):
     lexicon = _lexicon(tmp_path)
     index = AliasIndex(lexicon)

@@ -35,6 +35,7 @@ def _identical(a: str, b: str) -> bool:
     return unicodedata.normalize("NFC", a).strip().casefold() == unicodedata.normalize("NFC", b).strip().casefold()
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_every_pair_of_names_of_one_entity_is_the_same(lexicon):
     pairs, failures = 0, []
     for entity in lexicon:
@@ -176,6 +177,7 @@ def test_without_the_lexicon_match_is_transliteration_alone():
     assert match("He Wei", "Hà Vĩ").same  # names no lexicon entry joins fall back to transliteration
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_a_user_lexicon_is_the_knowledge_base(tmp_path):
     path = tmp_path / "mine.tsv"
     path.write_text("id\ttype\ten\tvi\tsource\nplace:xx:test\tplace\tTestville\tLàng Thử\ttest\n", encoding="utf-8")
@@ -186,6 +188,7 @@ def test_a_user_lexicon_is_the_knowledge_base(tmp_path):
     assert match("Thái Lan", "泰国", lexicon=mine).same  # the built-in entities are still there
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_the_lookup_index_is_built_once():
     lexicon = Lexicon.builtin()
     assert lexicon._lookup is None  # nothing is indexed before the first question
@@ -200,6 +203,7 @@ def test_transcriptions_of_foreign_names_are_not_read_back(text):
     assert [m.entity for m in link(text) if m.entity] == []
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_one_rule_for_derived_readings(lexicon):
     from toolkit.aliases.build import entity_rows
     from toolkit.linking.keys import entity_keys

@@ -213,6 +213,7 @@ def test_one_entity_repeating_its_own_name_is_not_ambiguous(tmp_path):
 
 # -- layering: the user's files on top of the built-in ones ---------------------------------
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_user_file_adds_entities_and_extends_builtin_ones(tmp_path):
     mine = tmp_path / "mine.tsv"
     mine.write_text(

@@ -26,6 +26,7 @@ def ids(entities) -> list[str]:
     return [entity.id for entity in entities]
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_builtin_has_at_least_800_entities_of_every_type(lexicon):
     assert len(lexicon) >= 800
     assert all(count > 0 for count in lexicon.counts().values())

@@ -31,6 +31,7 @@ def run(app, *args: str):
     return CliRunner().invoke(app, ["lexicon", *args])
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_check_counts_the_builtin_lexicons_per_file_and_type(app, builtin):
     result = run(app, "check")
     assert result.exit_code == 0, result.output
@@ -43,6 +44,7 @@ def test_check_counts_the_builtin_lexicons_per_file_and_type(app, builtin):
     assert "place:cn:taiyuan" in result.output and "place:vn:thai-nguyen" in result.output
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_check_with_a_user_file_counts_it_too(app, tmp_path, builtin):
     mine = tmp_path / "mine.tsv"
     mine.write_text("id\ttype\ten\tsource\nperson:xx:someone\tperson\tSome One\tmy notes\n", encoding="utf-8")
@@ -85,12 +87,14 @@ def test_show_prints_every_fact_of_an_entity(app):
     assert "Resolution 202/2025/QH15" in result.output and "20-vn-provinces.tsv:" in result.output
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_show_accepts_a_name_and_lists_every_entity_bearing_it(app):
     result = run(app, "show", "重庆")
     assert result.exit_code == 0, result.output
     assert "place:cn:chongqing" in result.output and "place:vn:district:trung-khanh" in result.output
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_show_reads_user_lexicons_and_fails_on_unknown_ids(app, tmp_path):
     mine = tmp_path / "mine.tsv"
     mine.write_text("id\ttype\ten\tsource\nperson:xx:someone\tperson\tSome One\tmy notes\n", encoding="utf-8")

@@ -69,6 +69,7 @@ _ALPHABET = st.sampled_from(list("aoxPé ,.-\u0301\u0300") + list("аоРρΟѕ�
 
 @settings(max_examples=400, deadline=None, derandomize=True)
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_the_linear_lookalike_pass_agrees_with_the_word_pattern(text: str) -> None:
     reference = regex.compile(r"[\p{L}\p{M}]*[\p{Cyrillic}\p{Greek}][\p{L}\p{M}]*")
     assert replace_lookalikes(text) == reference.sub(characters._unmask_word, text)
@@ -90,6 +91,7 @@ class _CountingList(list):
         return found
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_chinese_hits_are_checked_against_the_words_near_them_only(monkeypatch) -> None:
     from toolkit.linking import boundaries
 

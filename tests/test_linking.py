@@ -150,6 +150,7 @@ def test_distinct_characters_are_no_homograph():
 
 # ----------------------------------------------------------------------------- unknown names
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_vietnamese_persons_in_chinese_characters_link_through_their_hanviet_reading():
     # 陈德胜 is not in the lexicon; its reading Trần Đức Thắng is
     assert "陈德胜" not in {n.text for n in Lexicon.builtin()["person:vn:tran-duc-thang"].names}
@@ -194,6 +195,7 @@ def test_detect_language():
     assert detect_language("Chinese Ambassador He Wei said in Hà Nội on Monday that") == "en"
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_a_users_lexicon_adds_entities_and_gets_its_own_index(tmp_path):
     extra = tmp_path / "mine.tsv"
     extra.write_text("# test lexicon (made up for this test)\nid\ttype\tvi\tzh\tsource\n"
@@ -251,6 +253,7 @@ _PIECES = [
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_every_pass_keeps_mentions_on_their_text_and_apart(text):
     """With unknown names on, every pass after the scan (compounds, bodies, names read whole,
     short forms) gives spans of the text, in order, that do not overlap."""
@@ -403,6 +406,7 @@ def _hits_both_ways(text, index=None):
 
 @given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=30).map("".join))
 @settings(max_examples=300, deadline=None)
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_the_aligned_layout_finds_each_hit_where_the_piece_layout_maps_it(text):
     found, by_pieces = _hits_both_ways(text)
     assert found == by_pieces

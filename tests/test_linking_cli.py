@@ -56,6 +56,7 @@ def test_a_bad_file_is_reported_with_its_byte_offset_and_the_others_still_linked
     assert [json.loads(line)["file"] for line in result.stdout.splitlines()] == [str(good)]
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_link_takes_a_users_lexicon_and_reports_a_bad_one(app, tmp_path):
     mine = tmp_path / "mine.tsv"
     mine.write_text("# test\nid\ttype\ten\tsource\nplace:xx:atlantis\tplace\tAtlantis\ttest\n", encoding="utf-8")
@@ -72,6 +73,7 @@ def test_link_refuses_an_unknown_format(app):
     assert run(app, "link", "--format", "xml", input=b"").exit_code == 2
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_lexicon_export_for_jieba_and_underthesea(app, tmp_path):
     result = run(app, "lexicon", "export", "--format", "jieba")
     assert result.exit_code == 0
@@ -109,6 +111,7 @@ def _rows(result) -> list[dict]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_a_small_file_links_as_one_document_exactly_as_a_whole_file_does(app, tmp_path):
     from toolkit.cli.link import link_source
     from toolkit.corpus.sources import Source

@@ -45,6 +45,7 @@ def test_gold_files_are_what_their_script_writes(tmp_path, monkeypatch):
         assert path.read_text(encoding="utf-8") == (DATA / path.name).read_text(encoding="utf-8"), path.name
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_gold_mentions_are_exact_spans_of_real_entities(seed_gold):
     lexicon = Lexicon.builtin()
     for row in seed_gold:

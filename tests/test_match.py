@@ -73,6 +73,7 @@ def test_match_rejects_non_strings():
         match("何炜", None)
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_match_and_its_lexicons_pickle():
     verdict = match("何炜", "He Wei")
     assert pickle.loads(pickle.dumps(verdict)) == verdict

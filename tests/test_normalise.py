@@ -60,6 +60,7 @@ def test_counted_variant_agrees() -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(any_text, st.sampled_from(["old", "new", "keep"]))
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_normalise_is_idempotent_and_keeps_the_fold_key(text: str, style: str) -> None:
     once = normalise(text, style)
     assert normalise(once, style) == once
@@ -68,6 +69,7 @@ def test_normalise_is_idempotent_and_keeps_the_fold_key(text: str, style: str) -
 
 @settings(max_examples=300, deadline=None)
 @given(any_text)
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_styles_convert_into_each_other(text: str) -> None:
     assert normalise(normalise(text, "new"), "old") == normalise(text, "old")
     assert normalise(normalise(text, "old"), "new") == normalise(text, "new")

@@ -19,6 +19,7 @@ def _documents(path: Path) -> list[dict]:
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_each_mention_points_at_its_text_and_a_lexicon_id(path: Path) -> None:
     lexicon = Lexicon.builtin()
     parts = path.stem.split("-")

@@ -39,6 +39,7 @@ def names(hits) -> set[str]:
 
 
 @pytest.mark.parametrize("query", ["ha noi", "hanoi", "河内", "Hà Nội", "HA NOI", "Hanoi"])
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_every_rendering_of_hanoi_finds_every_document(index, query):
     assert names(index.search(query)) == {"vi.txt", "zh.txt", "en.txt"}
 
@@ -98,6 +99,7 @@ def test_missing_index_is_a_clear_error(tmp_path):
         SearchIndex(bad)
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_every_rendering_of_every_seed_entity_finds_every_document_mentioning_it(tmp_path, table):
     path = tmp_path / "seeds.db"
     build_index(path, [(p.name, p.read_bytes()) for p in sorted(SEEDS.glob("*.txt"))], table)
@@ -120,6 +122,7 @@ def _app() -> typer.Typer:
     return app
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_cli_index_build_and_search(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -141,6 +144,7 @@ def test_cli_index_build_and_search(tmp_path):
     assert missing.exit_code == 1 and "no such index" in missing.output
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_cli_index_build_reports_missing_inputs(tmp_path):
     (tmp_path / "a.txt").write_text("Hà Nội", encoding="utf-8")
     result = CliRunner().invoke(_app(), ["index", "build", str(tmp_path / "a.txt"), str(tmp_path / "gone.txt"),
@@ -150,6 +154,7 @@ def test_cli_index_build_reports_missing_inputs(tmp_path):
     assert (tmp_path / "i.db").is_file()
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_parallel_build_gives_the_same_results(tmp_path, table):
     documents = [(name, text.encode("utf-8")) for name, text in DOCUMENTS.items()]
     build_index(tmp_path / "one.db", documents, table, workers=1)
@@ -186,6 +191,7 @@ def test_companion_is_idempotent_and_total(text):
     assert companion(once) == once
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_an_unknown_name_finds_its_other_renderings_when_indexed_with_unknown_names(tmp_path, table):
     documents = [("vi.txt", "Ông Lưu Hải Tinh gặp Bộ trưởng tại Hà Nội hôm qua.".encode()),
                  ("en.txt", b"Foreign Minister Liu Haixing met officials in Hanoi."),
@@ -209,6 +215,7 @@ def test_a_huge_query_is_refused_before_it_becomes_a_huge_expression(index):
     assert index.expand("Hà Nội " * (MAX_QUERY_WORDS // 2)).fts_query
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_cli_search_names_a_huge_query_without_a_traceback(index):
     from typer.testing import CliRunner
 

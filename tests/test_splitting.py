@@ -103,6 +103,7 @@ def _ward_names() -> list[list[str]]:
     return [list(words) for words in sorted(names)]
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_run_together_ward_names():
     names = _ward_names()
     assert len(names) > 2500

@@ -172,6 +172,7 @@ _letters = st.text(
 
 @settings(max_examples=500, deadline=None)
 @given(_letters)
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_parse_properties(token):
     syllable = parse_syllable(token)
     if syllable is None:

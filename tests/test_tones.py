@@ -146,12 +146,14 @@ def test_never_raises_on_any_string(text):
 # The fast paths must agree with the definition (every toned word through place_token_tone).
 @settings(max_examples=400, deadline=None)
 @given(texts, st.sampled_from(["old", "new"]))
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_fast_paths_agree_with_the_definition(text, style):
     expected = place_word_by_word(text, style)
     assert place_by_chunks(text, style) == expected
     assert place_by_search(text, style) == expected
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_search_path_on_long_text_with_few_and_many_misplaced_marks():
     sentence = "Ông Nguyễn Văn Hòa ở Thủy Nguyên, khỏe mạnh; người Quảng Trị. "
     few = sentence * 200 + "hoà " + sentence * 200

@@ -34,16 +34,22 @@ def _written_lang(text: str) -> str:
 
 def entity_rows(entity) -> Iterator[AliasRow]:
     """Every row of one entity, stored names first; later rows repeating an earlier alias are dropped."""
+    from toolkit.lexicon.model import needs_cue
     from toolkit.linking.keys import entity_keys, is_han_key
     from toolkit.linking.shortforms import short_forms
 
     seen: set[str] = set()
     origin = _origin(entity)
+    # a small unit of a generated gazetteer is linked only with a cue, which a synonym file cannot
+    # see: its romanised names only propose it (one-way), or "Đại sứ Hà Vĩ" meets 浉河区 (Sư Hà)
+    small = needs_cue(entity.id)
 
     def row(alias: str, lang: str, kind: str, source: str) -> AliasRow | None:
         if not alias.strip() or alias in seen:
             return None
         seen.add(alias)
+        if small and not is_han_key(alias):
+            kind = "weak"
         return AliasRow(entity.id, alias, lang, kind, source, 0, entity.type)
 
     produced: list[AliasRow | None] = []

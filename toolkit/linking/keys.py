@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from toolkit.lexicon.model import reads_chinese
+from toolkit.lexicon.model import needs_cue, reads_chinese
 from toolkit.text.keys import link_key, scan_key
 from toolkit.text.script import has_han
 
@@ -72,12 +72,19 @@ def chinese_kind(entity_type: str, hanzi: str) -> str:
 
 
 def entity_keys(entity) -> Iterator[tuple[str, Candidate]]:
-    """(key, candidate) for every search key of one lexicon entity, stored names first."""
+    """(key, candidate) for every search key of one lexicon entity, stored names first. A small
+    unit of a generated gazetteer (``needs_cue``) has its stored names only: its table already
+    holds the one pinyin and Hán-Việt form the press writes (Yanshan, Nghiễn Sơn), and the
+    spaced, run-together and alternative readings would double the index for thousands of
+    names that are linked only with a cue."""
+    small = needs_cue(entity.id)
     for name in entity.names:
         key = link_key(name.text)
         if len(key) < 2 and not is_han_key(key):
             continue
         yield key, Candidate(entity.id, entity.type, name.kind, name.lang, name.text)
+        if small:
+            continue
         if is_han_key(key):
             yield from _chinese_keys(entity, name)
         elif entity.type != "person" and name.kind != "abbr":
