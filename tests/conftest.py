@@ -56,3 +56,11 @@ def private_device(folder: Path, name: str, major: int, minor: int) -> Path:
     except (PermissionError, AttributeError, OSError):
         pytest.skip("cannot create a character device here (not root, or not Linux)")
     return device
+
+
+@pytest.fixture(scope="session")
+def builtin_alias_table():
+    """The built-in lexicon's alias table, built once for the run (the tests only read it)."""
+    from toolkit.aliases import table_from_lexicon
+
+    return table_from_lexicon()

@@ -9,15 +9,15 @@ import typer
 from conftest import SEEDS
 from typer.testing import CliRunner
 
-from toolkit.aliases import (AliasRow, AliasTable, AliasTableError, table_from_lexicon, diff_tables, mine_corpus, names_in_text,
+from toolkit.aliases import (AliasRow, AliasTable, AliasTableError, diff_tables, mine_corpus, names_in_text,
                              read_table, write_table)
 from toolkit.aliases.mining import mine_names
 from toolkit.aliases.model import KINDS
 
 
 @pytest.fixture(scope="module")
-def table() -> AliasTable:
-    return table_from_lexicon()
+def table(builtin_alias_table) -> AliasTable:
+    return builtin_alias_table
 
 
 def rows_of(table: AliasTable, entity: str) -> dict[str, AliasRow]:

@@ -55,6 +55,7 @@ def test_match_pairs_file_gives_one_json_line_per_pair(tmp_path):
     assert lines[0]["a"] == "何炜"
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_a_malformed_pairs_line_is_an_error_naming_file_and_line(tmp_path):
     pairs = tmp_path / "pairs.tsv"
     pairs.write_text("何炜\tHe Wei\nonly one field\n", encoding="utf-8")

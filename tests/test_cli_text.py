@@ -117,6 +117,7 @@ def test_installed_entry_points(command: list[str]) -> None:
     assert result.stdout == b"ha noi\n"
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_stdin_streams_through_workers_in_order() -> None:
     text = "".join(f"Dòng {n}: Thuỷ khoẻ, hoà bình.\n" for n in range(3000))
     one = invoke("normalise", "-j", "1", "--chunk-bytes", "1024", "-", stdin=text.encode())

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from toolkit.aliases import AliasRow, AliasTable, table_from_lexicon
+from toolkit.aliases import AliasRow, AliasTable
 from toolkit.exports import FORMATS, export_files, rule_count
 from toolkit.exports import es_api, postgres
 from toolkit.exports.groups import entity_token
@@ -33,8 +33,8 @@ def tricky_table() -> AliasTable:
 
 
 @pytest.fixture(scope="module")
-def builtin() -> AliasTable:
-    return table_from_lexicon()
+def builtin(builtin_alias_table) -> AliasTable:
+    return builtin_alias_table
 
 
 # --- Solr / Elasticsearch / OpenSearch: the SolrSynonymParser rules -------------------------------
@@ -118,6 +118,7 @@ def test_es_api_sets_are_split_at_the_limit_and_hold_solr_rules(builtin):
             assert len(equivalences) + len(mappings) == 1
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_es_api_file_is_one_request_per_line_under_ten_thousand_rules(builtin):
     lines = export_files(builtin, "es-api")["synonyms-api.jsonl"].splitlines()
     requests = [json.loads(line) for line in lines]
@@ -146,6 +147,7 @@ def test_meilisearch_maps_every_term_to_all_others_both_ways():
 
 # --- Typesense -------------------------------------------------------------------------------------
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_typesense_objects_are_multi_way_with_folded_forms_and_one_way_for_weak(builtin):
     objects = [json.loads(line) for line in export_files(builtin, "typesense")["synonyms.jsonl"].splitlines()]
     assert len({o["id"] for o in objects}) == len(objects)
@@ -209,6 +211,7 @@ def test_postgres_unaccent_rules_parse_and_fold_vietnamese():
     assert "".join(rules.get(c, c) for c in "Hà Nội").lower() == "ha noi"
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_postgres_tricky_terms_become_parser_words():
     words, phrases = postgres.mappings(tricky_table())
     assert ("the", "quoted", "party") in phrases

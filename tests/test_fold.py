@@ -73,6 +73,7 @@ VIETNAMESE_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳ
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=VIETNAMESE_ALPHABET + VIETNAMESE_ALPHABET.upper() + " ,.-\n", max_size=80))
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_vietnamese_keys_are_ascii(text: str) -> None:
     assert fold(text).isascii()
 

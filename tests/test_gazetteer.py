@@ -1,4 +1,4 @@
-"""The generated gazetteer (32-cn-divisions.tsv): reproducible from its script, and its small units
+"""The generated gazetteer (22-vn-communes.tsv, 32-cn-divisions.tsv): reproducible from its scripts, and its small units
 linked only with a cue."""
 
 from __future__ import annotations
@@ -74,3 +74,38 @@ def test_the_divisions_table_is_reproducible_from_its_script(tmp_path: Path):
     subprocess.run([sys.executable, str(ENTITIES / "make_cn_divisions.py"), "--output", str(made)], check=True,
                    capture_output=True)
     assert made.read_bytes() == (ENTITIES / "32-cn-divisions.tsv").read_bytes()
+
+
+# ----------------------------------------------------------------------------- Việt Nam's communes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # its unit word, which the mention takes in
+    ("Đoàn công tác thăm xã Hải Sơn, tỉnh Quảng Ninh.", {"xã Hải Sơn": "place:vn:commune:06724"}),
+    # a list under one plural word: each name is the commune, the word belongs to none
+    ("lãnh đạo các phường Móng Cái 2, Móng Cái 3 và xã Hải Sơn.",
+     {"Móng Cái 2": "place:vn:commune:06709", "Móng Cái 3": "place:vn:commune:06736", "xã Hải Sơn": "place:vn:commune:06724"}),
+    ("Officials visited Hai Son commune in Quang Ninh.", {"Hai Son": "place:vn:commune:06724"}),
+])
+def test_a_commune_with_its_unit_word_is_linked(text: str, expected: dict[str, str]):
+    found = _linked(text)
+    assert {written: found[written][0] for written in expected} == expected
+
+
+def test_a_commune_name_without_its_unit_word_is_no_commune():
+    # Hải Sơn and Quang Trung name communes, and a man and a king
+    found = _linked("Ông Hải Sơn nói rằng Quang Trung là vị vua lớn của tỉnh Quảng Ninh.")
+    assert not [entity for entity, _ in found.values() if entity and entity.startswith("place:vn:commune:")]
+
+
+def test_an_uncued_commune_does_not_hide_the_name_it_overlaps():
+    # Châu Hồng is a commune; Hồng Hà, written after the word châu (prefecture), is Honghe
+    found = _linked("Tại hội đàm với lãnh đạo Châu Hồng Hà, tỉnh Vân Nam")
+    assert "place:cn:honghe" in {entity for entity, _ in found.values()}
+
+
+def test_the_communes_table_is_reproducible_from_its_script(tmp_path: Path):
+    made = tmp_path / "22-vn-communes.tsv"
+    subprocess.run([sys.executable, str(ENTITIES / "make_vn_communes.py"), "--output", str(made)], check=True,
+                   capture_output=True)
+    assert made.read_bytes() == (ENTITIES / "22-vn-communes.tsv").read_bytes()

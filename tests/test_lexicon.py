@@ -236,6 +236,7 @@ def test_user_file_adds_entities_and_extends_builtin_ones(tmp_path):
     assert lexicon.extensions_by_file()[str(mine)] == 1
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_user_file_redefining_a_builtin_id_needs_mode_replace(tmp_path):
     plain = tsv(tmp_path, "plain.tsv", row("place:vn:ha-noi", vi="Hà Nội", source="mine"))
     error = load_error(*builtin_paths(), plain)

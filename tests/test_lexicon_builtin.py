@@ -81,6 +81,7 @@ def test_countries_in_three_languages_with_exonyms(lexicon):
         assert ids(lexicon.lookup(name)) == ["place:us"], name
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_vietnamese_provinces_34_current_and_63_before_the_merger(lexicon):
     from vietnam_provinces import Province
 

@@ -74,6 +74,7 @@ def test_check_exits_1_with_file_and_line_on_a_malformed_file(app, tmp_path):
     assert f"{bad}:3: expected 4 tab-separated columns" in result.output
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_show_prints_every_fact_of_an_entity(app):
     result = run(app, "show", "place:vn:pre2025:ha-giang")
     assert result.exit_code == 0, result.output

@@ -31,6 +31,7 @@ def entity_of(text: str, written: str, **options) -> str | None:
 
 # ----------------------------------------------------------------------------- keys
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_keys_cover_folded_joined_pinyin_hanviet_and_hanzi_forms():
     lexicon = Lexicon.builtin()
     xi_keys = {key for key, _ in entity_keys(lexicon["person:cn:xi-jinping"])}

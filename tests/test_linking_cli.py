@@ -88,6 +88,7 @@ def test_lexicon_export_for_jieba_and_underthesea(app, tmp_path):
     assert run(app, "lexicon", "export", "--format", "opennlp").exit_code == 2
 
 
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
 def test_the_exported_jieba_dictionary_loads_and_keeps_names_whole(app, tmp_path):
     import jieba
 

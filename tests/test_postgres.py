@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SEEDS, seed_entity_documents
 
-from toolkit.aliases import AliasTable, table_from_lexicon
+from toolkit.aliases import AliasTable
 from toolkit.exports import postgres
 from toolkit.exports.groups import entity_token
 from toolkit.search import segment_han
@@ -87,8 +87,8 @@ def literal(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def table() -> AliasTable:
-    return table_from_lexicon()
+def table(builtin_alias_table) -> AliasTable:
+    return builtin_alias_table
 
 
 @contextlib.contextmanager

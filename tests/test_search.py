@@ -9,7 +9,7 @@ import typer
 from conftest import SEEDS, seed_entity_documents
 from typer.testing import CliRunner
 
-from toolkit.aliases import AliasTable, table_from_lexicon
+from toolkit.aliases import AliasTable
 from toolkit.search import SearchIndex, build_index, companion, search, segment_han
 
 DOCUMENTS = {
@@ -21,8 +21,8 @@ DOCUMENTS = {
 
 
 @pytest.fixture(scope="module")
-def table() -> AliasTable:
-    return table_from_lexicon()
+def table(builtin_alias_table) -> AliasTable:
+    return builtin_alias_table
 
 
 @pytest.fixture(scope="module")

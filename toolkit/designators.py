@@ -14,8 +14,8 @@ from toolkit.resources import lexicon_path
 from toolkit.tables import TableError, read_tsv
 
 _COLUMNS = ("word", "lang", "kind", "rank")
-_KINDS = ("before", "after", "suffix", "final", "body", "gate")
-_RANKS = ("province", "city", "district", "")
+_KINDS = ("before", "after", "suffix", "final", "body", "gate", "unit")
+_RANKS = ("province", "city", "district", "commune", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,11 @@ class PlaceWords:
     # before it with "of" ("People's Committee of ")
     english_body_after: re.Pattern
     english_body_before: re.Pattern
+    # a commune's or ward's word, as written, before its name (xã, phường) or after it (commune)
+    unit_before: re.Pattern
+    unit_after: re.Pattern
+    # the same word before a list of names, the hit ending the list ("các phường Móng Cái 2, Móng Cái 3")
+    unit_before_list: re.Pattern
 
 
 def _alternation(rows: list[Designator]) -> str:
@@ -131,6 +136,14 @@ def place_words() -> PlaceWords:
         english_body_before=re.compile(
             rf"(?:^|(?<=\s))({_body_alternation(rows, 'en')})[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?"
             r"(?:(?:China|Vietnam|Viet Nam)['’]s[ \u00a0]+)?$", re.IGNORECASE),
+        unit_before=re.compile(
+            rf"(?:^|(?<=[\s(\"“]))({_alternation([r for r in rows if r.kind == 'unit' and r.lang == 'vi'])})[ \u00a0]+$",
+            re.IGNORECASE),
+        unit_before_list=re.compile(
+            rf"(?:^|(?<=[\s(\"“]))({_alternation([r for r in rows if r.kind == 'unit' and r.lang == 'vi'])})"
+            r"[ \u00a0]+(?:[^\W\d_][\w]*(?:[ \u00a0][\w]+){0,3}(?:,|[ \u00a0]và)[ \u00a0]+){1,4}$", re.IGNORECASE),
+        unit_after=re.compile(
+            rf"^[ \u00a0]+({_alternation([r for r in rows if r.kind == 'unit' and r.lang == 'en'])})\b", re.IGNORECASE),
     )
 
 

@@ -601,24 +601,17 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
             found = [(h, c) for h, c in found if not h.han or ((h.start, h.end) in on_edges and not _everyday_place(text, h, c))]
     if not index.designated_keys.isdisjoint([h.key for h, _ in found]):
         found = _with_bare_place_names(text, found)
-    chosen = longest_first(found)
     lexicon = index.lexicon
-    # the document's evidence is gathered only when a name several entities share needs it
-    needs_document = any(len(c) > 1 or needs_cue(c[0].entity) for _, c in chosen)
-    document = _document(text, chosen, lexicon, lang) if needs_document else None
-    mentions = []
     unsettled: list[Mention] = []
+    if any(needs_cue(c.entity) for _, candidates in found for c in candidates):
+        # a small unit is a candidate only with a cue, settled before the longest hits are
+        # chosen: an uncued commune (Châu Hồng) must not hide the name it overlaps (Hồng Hà)
+        found = _cued_hits(text, found, lexicon, lang, unsettled)
+    chosen = longest_first(found)
+    # the document's evidence is gathered only when a name several entities share needs it
+    document = _document(text, chosen, lexicon, lang) if any(len(c) > 1 for _, c in chosen) else None
+    mentions = []
     for hit, candidates in chosen:
-        if document is not None and any(needs_cue(c.entity) for c in candidates):
-            # a small unit is a candidate only with a cue; without one, the name is proposed
-            # with the units it may be, or left to the other passes
-            cued = tuple(c for c in candidates if not needs_cue(c.entity) or _cued(text, hit, c, candidates, document, lexicon))
-            if not cued:
-                if _worth_proposing(text, hit, candidates, lang):
-                    start, end = _with_designator(text, hit.start, hit.end, hit.han)
-                    unsettled.append(_unsettled_place(text, start, end, hit, candidates))
-                continue
-            candidates = cued
         if len(candidates) == 1:
             candidate = candidates[0]
             score = ORIGIN_WEIGHTS[candidate.origin]
@@ -628,6 +621,8 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
         start, end = hit.start, hit.end
         if candidate.type == "place":
             start, end = _with_designator(text, start, end, hit.han)
+            if _is_commune(candidate.entity):
+                start = _with_unit_word(text, start)
         if needs_cue(candidate.entity) and score < candidate.weight * _SETTLED_SHARE:
             # small units of one name that the context does not tell apart (鼓楼区 in four cities)
             unsettled.append(_unsettled_place(text, start, end, hit, candidates))
@@ -636,11 +631,36 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
     return mentions, [(layout, first, last, key) for first, last, key in short_forms], unsettled
 
 
+def _cued_hits(text: str, found, lexicon, lang: str, unsettled: list[Mention]):
+    """``found`` with the small units that have no cue taken out of each hit's candidates; a hit
+    left with none is proposed into ``unsettled`` when it still reads as a place name."""
+    document = _document(text, found, lexicon, lang)
+    kept = []
+    for hit, candidates in found:
+        if any(needs_cue(c.entity) for c in candidates):
+            cued = tuple(c for c in candidates if not needs_cue(c.entity) or _cued(text, hit, c, candidates, document, lexicon))
+            if not cued:
+                if _worth_proposing(text, hit, candidates, lang):
+                    start, end = _with_designator(text, hit.start, hit.end, hit.han)
+                    unsettled.append(_unsettled_place(text, start, end, hit, candidates))
+                continue
+            candidates = cued
+        kept.append((hit, candidates))
+    return kept
+
+
 def _cued(text: str, hit: Hit, candidate: Candidate, candidates: tuple[Candidate, ...], document: "_Document", lexicon) -> bool:
     """Whether the text says which small unit it names: a designator written with it (砚山县,
     ``huyện Mường Tè``, ``Maguan county``), its province or prefecture or a sibling unit named in
     the document, or a name that only this entity has and that is no everyday word (Chinese
-    characters, or pinyin of two syllables or more)."""
+    characters, or pinyin of two syllables or more). A commune or ward takes only its own word:
+    Vietnamese writes it (xã Hải Sơn, phường Móng Cái 1), and a province holds a hundred of them,
+    many named like people, streets and everyday phrases (Quang Trung, Hòa Bình, Tân Lập)."""
+    if _is_commune(candidate.entity):
+        words = place_words()
+        return bool(words.unit_before.search(text[max(0, hit.start - _UNIT_WORD_REACH):hit.start])
+                    or words.unit_after.match(text[hit.end:hit.end + _UNIT_WORD_REACH])
+                    or words.unit_before_list.search(text[max(0, hit.start - _UNIT_LIST_REACH):hit.start]))
     if hit.han:
         if hit.key[-1] in place_words().han_place_suffixes:
             return True  # the full name, 砚山县 (a unit word that is not its own, 合作区 for 合作市, is none)
@@ -663,6 +683,18 @@ def _cued(text: str, hit: Hit, candidate: Candidate, candidates: tuple[Candidate
         return len(written) >= 3 and dictionary_frequency(written) < COMMON_WORD
     # a place's pinyin is written as one word (Huanghua): "Huang Hua" is a person
     return candidate.origin == "pinyin" and " " not in written and len(written) >= _DISTINCT_PINYIN
+
+
+def _is_commune(entity_id: str) -> bool:
+    return entity_id.startswith("place:vn:commune:")
+
+
+def _with_unit_word(text: str, start: int) -> int:
+    """Where a commune's mention starts: at its unit word, when one is written before it (xã Hải Sơn)."""
+    before = place_words().unit_before.search(text[max(0, start - _UNIT_WORD_REACH):start])
+    if before is None or text[max(0, start - len(before.group(0)) - 4):start - len(before.group(0))].lower() == "các ":
+        return start  # "các phường Móng Cái 2": the plural word belongs to the list, not to one name
+    return start - len(before.group(0))
 
 
 def _worth_proposing(text: str, hit: Hit, candidates: tuple[Candidate, ...], lang: str) -> bool:
@@ -689,6 +721,8 @@ def _unsettled_place(text: str, start: int, end: int, hit: Hit, candidates: tupl
 
 
 _UNSETTLED = 0.4  # the score of a place proposed without a cue
+_UNIT_WORD_REACH = 16  # characters either side of a name in which its commune's word is looked for
+_UNIT_LIST_REACH = 120  # characters before a name in which a list it ends may begin with the word
 _DISTINCT_PINYIN = 6  # letters from which a pinyin name that one entity has is not a chance sound (Sansha, not Napo)
 
 
