@@ -72,11 +72,14 @@ def _recorded_ambiguous(lexicon, text: str) -> bool:
 @pytest.mark.slow  # over half a second: a sweep or a property run
 def test_names_of_two_entities_are_the_same_only_through_a_recorded_ambiguity(lexicon):
     owners = _owners(lexicon)
-    # the pairs match could call the same: names that answer for one entity in common
+    # the pairs match could call the same: names that answer for one entity in common (the small
+    # units of the generated gazetteer aside: thousands of communes and counties share names, each
+    # recorded in ``ambiguities``, and they link only with a cue: tests/test_gazetteer.py)
     answering: dict[str, set[str]] = defaultdict(set)
     for text in owners:
         for entity in lexicon.entities_for(text):
-            answering[entity.id].add(text)
+            if not needs_cue(entity.id):
+                answering[entity.id].add(text)
     shared = {
         (a, b)
         for texts in answering.values()
@@ -89,7 +92,7 @@ def test_names_of_two_entities_are_the_same_only_through_a_recorded_ambiguity(le
     ]
     assert unrecorded == []
     # and every other pair of two neighbouring entities' names is different
-    entities = list(lexicon)
+    entities = [entity for entity in lexicon if not needs_cue(entity.id)]
     checked = 0
     for first, second in zip(entities, entities[1:]):
         for a, b in itertools.product(_texts(first), _texts(second)):

@@ -85,7 +85,8 @@ def rows(population: int) -> list[dict[str, str]]:
         table.append({
             "id": entity_id, "type": "place", "en": name,
             "zh": chinese if cldr and chinese else "",
-            "vi": vietnamese if cldr and vietnamese and vietnamese != name else "",
+            # (a Vietnamese name that differs from the English one only in marks adds nothing: Merida)
+            "vi": vietnamese if cldr and vietnamese and slug(vietnamese) != slug(name) else "",
             "aliases": join_items([]),
             "parent": f"place:{code.lower()}", "source": row_source,
         })
