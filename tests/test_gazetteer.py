@@ -130,3 +130,31 @@ def test_the_cities_table_is_reproducible_from_its_script(tmp_path: Path):
     subprocess.run([sys.executable, str(ENTITIES / "make_world_cities.py"), "--output", str(made)], check=True,
                    capture_output=True)
     assert made.read_bytes() == (ENTITIES / "12-world-cities.tsv").read_bytes()
+
+
+# ----------------------------------------------------------------------------- districts before 2025
+
+
+@pytest.mark.parametrize(("text", "written", "entity"), [
+    ("Cháy nhà ở quận Tân Bình, TP.HCM.", "quận Tân Bình", "place:vn:pre2025-district:766"),
+    ("Lũ quét ở huyện Bảo Yên năm 2023.", "huyện Bảo Yên", "place:vn:pre2025-district:087"),
+])
+def test_a_district_before_2025_is_linked_with_its_designator(text: str, written: str, entity: str):
+    assert _linked(text)[written][0] == entity
+
+
+def test_a_district_name_alone_is_no_district():
+    # Tân Bình is also a given name, a commune and a ward of several provinces
+    found = _linked("Ông Nguyễn Tân Bình phát biểu tại hội nghị.")
+    assert not [entity for entity, _ in found.values() if entity and needs_cue(entity)]
+
+
+@pytest.mark.slow
+def test_the_districts_table_is_reproducible_from_its_script(tmp_path: Path):
+    made = tmp_path / "23-vn-districts.tsv"
+    result = subprocess.run([sys.executable, str(ENTITIES / "make_vn_districts.py"), "--output", str(made)],
+                            capture_output=True, text=True)
+    if result.returncode and "pip" in result.stderr:
+        pytest.skip("the vietnam-provinces 0.6.0 wheel could not be fetched")
+    assert result.returncode == 0, result.stderr
+    assert made.read_bytes() == (ENTITIES / "23-vn-districts.tsv").read_bytes()

@@ -60,11 +60,12 @@ class PlaceWords:
     # before it with "of" ("People's Committee of ")
     english_body_after: re.Pattern
     english_body_before: re.Pattern
-    # a commune's or ward's word, as written, before its name (xã, phường) or after it (commune)
-    unit_before: re.Pattern
-    unit_after: re.Pattern
-    # the same word before a list of names, the hit ending the list ("các phường Móng Cái 2, Móng Cái 3")
-    unit_before_list: re.Pattern
+    # by rank (commune, district): a small unit's word, as written, before its name (xã, phường,
+    # quận) or after it (commune), and before a list of names the hit ends ("các phường Móng
+    # Cái 2, Móng Cái 3")
+    unit_before: dict[str, re.Pattern]
+    unit_after: dict[str, re.Pattern]
+    unit_before_list: dict[str, re.Pattern]
 
 
 def _alternation(rows: list[Designator]) -> str:
@@ -95,6 +96,21 @@ def designator_rows() -> list[Designator]:
         dot = word.endswith(".")
         rows.append(Designator(word.removesuffix("."), lang, kind, rank, dot))
     return rows
+
+
+def _unit_ranks(rows: list[Designator]) -> list[str]:
+    return sorted({r.rank for r in rows if r.kind == "unit"})
+
+
+def _unit_pattern(rows: list[Designator], rank: str, where: str) -> re.Pattern:
+    """A unit word of ``rank`` right before a name (Vietnamese), right after it (English), or
+    before a list of names that the name ends."""
+    vietnamese = _alternation([r for r in rows if r.kind == "unit" and r.rank == rank and r.lang == "vi"]) or "(?!)"
+    english = _alternation([r for r in rows if r.kind == "unit" and r.rank == rank and r.lang == "en"]) or "(?!)"
+    if where == "after":
+        return re.compile(rf"^[ \u00a0]+({english})\b", re.IGNORECASE)
+    items = r"(?:[^\W\d_][\w]*(?:[ \u00a0][\w]+){0,3}(?:,|[ \u00a0]và)[ \u00a0]+){1,4}" if where == "list" else ""
+    return re.compile(rf"(?:^|(?<=[\s(\"“]))({vietnamese})[ \u00a0]+{items}$", re.IGNORECASE)
 
 
 @cache
@@ -136,14 +152,9 @@ def place_words() -> PlaceWords:
         english_body_before=re.compile(
             rf"(?:^|(?<=\s))({_body_alternation(rows, 'en')})[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?"
             r"(?:(?:China|Vietnam|Viet Nam)['’]s[ \u00a0]+)?$", re.IGNORECASE),
-        unit_before=re.compile(
-            rf"(?:^|(?<=[\s(\"“]))({_alternation([r for r in rows if r.kind == 'unit' and r.lang == 'vi'])})[ \u00a0]+$",
-            re.IGNORECASE),
-        unit_before_list=re.compile(
-            rf"(?:^|(?<=[\s(\"“]))({_alternation([r for r in rows if r.kind == 'unit' and r.lang == 'vi'])})"
-            r"[ \u00a0]+(?:[^\W\d_][\w]*(?:[ \u00a0][\w]+){0,3}(?:,|[ \u00a0]và)[ \u00a0]+){1,4}$", re.IGNORECASE),
-        unit_after=re.compile(
-            rf"^[ \u00a0]+({_alternation([r for r in rows if r.kind == 'unit' and r.lang == 'en'])})\b", re.IGNORECASE),
+        unit_before={rank: _unit_pattern(rows, rank, "before") for rank in _unit_ranks(rows)},
+        unit_after={rank: _unit_pattern(rows, rank, "after") for rank in _unit_ranks(rows)},
+        unit_before_list={rank: _unit_pattern(rows, rank, "list") for rank in _unit_ranks(rows)},
     )
 
 

@@ -22,9 +22,10 @@ def is_country(entity_id: str | None) -> bool:
     return entity_id is not None and entity_id.startswith("place:") and entity_id.count(":") == 1
 
 
-# Units that generated tables hold by the thousand (place:cn:county:532622, place:vn:commune:…):
+# Units that generated tables hold by the thousand (place:cn:county:532622, place:vn:commune:…,
+# place:vn:pre2025-district:…):
 # many share a name with one another, with everyday words and with people's given names
-_SMALL_UNITS = frozenset({"prefecture", "county", "commune"})
+_SMALL_UNITS = frozenset({"prefecture", "county", "commune", "pre2025-district"})
 
 
 def needs_cue(entity_id: str) -> bool:

@@ -621,8 +621,9 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
         start, end = hit.start, hit.end
         if candidate.type == "place":
             start, end = _with_designator(text, start, end, hit.han)
-            if _is_commune(candidate.entity):
-                start = _with_unit_word(text, start)
+            rank = _unit_rank(candidate.entity)
+            if rank is not None:
+                start = _with_unit_word(text, start, rank)
         if needs_cue(candidate.entity) and score < candidate.weight * _SETTLED_SHARE:
             # small units of one name that the context does not tell apart (鼓楼区 in four cities)
             unsettled.append(_unsettled_place(text, start, end, hit, candidates))
@@ -656,11 +657,11 @@ def _cued(text: str, hit: Hit, candidate: Candidate, candidates: tuple[Candidate
     characters, or pinyin of two syllables or more). A commune or ward takes only its own word:
     Vietnamese writes it (xã Hải Sơn, phường Móng Cái 1), and a province holds a hundred of them,
     many named like people, streets and everyday phrases (Quang Trung, Hòa Bình, Tân Lập)."""
-    if _is_commune(candidate.entity):
-        words = place_words()
-        return bool(words.unit_before.search(text[max(0, hit.start - _UNIT_WORD_REACH):hit.start])
-                    or words.unit_after.match(text[hit.end:hit.end + _UNIT_WORD_REACH])
-                    or words.unit_before_list.search(text[max(0, hit.start - _UNIT_LIST_REACH):hit.start]))
+    rank = _unit_rank(candidate.entity)
+    if rank is not None:
+        if rank == "district" and _place_word(text, hit.start, hit.end, hit) in place_words().district_words:
+            return True  # huyện Hải Hà, thị xã Sa Pa, Hai Ha district
+        return _unit_word_with(text, hit, rank)
     if hit.han:
         if hit.key[-1] in place_words().han_place_suffixes:
             return True  # the full name, 砚山县 (a unit word that is not its own, 合作区 for 合作市, is none)
@@ -685,13 +686,27 @@ def _cued(text: str, hit: Hit, candidate: Candidate, candidates: tuple[Candidate
     return candidate.origin == "pinyin" and " " not in written and len(written) >= _DISTINCT_PINYIN
 
 
-def _is_commune(entity_id: str) -> bool:
-    return entity_id.startswith("place:vn:commune:")
+_UNIT_RANKS = {"place:vn:commune:": "commune", "place:vn:pre2025-district:": "district"}
 
 
-def _with_unit_word(text: str, start: int) -> int:
-    """Where a commune's mention starts: at its unit word, when one is written before it (xã Hải Sơn)."""
-    before = place_words().unit_before.search(text[max(0, start - _UNIT_WORD_REACH):start])
+def _unit_rank(entity_id: str) -> str | None:
+    """The rank of a Vietnamese small unit, whose own word cues it (commune: xã, phường; district: quận)."""
+    for prefix, rank in _UNIT_RANKS.items():
+        if entity_id.startswith(prefix):
+            return rank
+    return None
+
+
+def _unit_word_with(text: str, hit: Hit, rank: str) -> bool:
+    words = place_words()
+    return bool(words.unit_before[rank].search(text[max(0, hit.start - _UNIT_WORD_REACH):hit.start])
+                or words.unit_after[rank].match(text[hit.end:hit.end + _UNIT_WORD_REACH])
+                or words.unit_before_list[rank].search(text[max(0, hit.start - _UNIT_LIST_REACH):hit.start]))
+
+
+def _with_unit_word(text: str, start: int, rank: str) -> int:
+    """Where a unit's mention starts: at its word, when one is written before it (xã Hải Sơn)."""
+    before = place_words().unit_before[rank].search(text[max(0, start - _UNIT_WORD_REACH):start])
     if before is None or text[max(0, start - len(before.group(0)) - 4):start - len(before.group(0))].lower() == "các ":
         return start  # "các phường Móng Cái 2": the plural word belongs to the list, not to one name
     return start - len(before.group(0))
