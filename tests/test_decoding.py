@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import cases
 from toolkit.decoding import DecodeError, Decoded, decode, decode_viqr, legacy_codec, repair_mojibake
 from toolkit.decoding.decoder import ENCODINGS, canonical_encoding
 from toolkit.decoding.tables import TABLE_ENCODINGS, load_table
@@ -491,3 +492,17 @@ def test_every_real_syllable_counts_as_vietnamese_evidence():
     assert len(marked) > 5000
     assert [s for s in marked if word_value(s) <= 0] == []
     assert [s for s in marked if word_value(s.upper()) <= 0] == []
+
+
+
+@cases.parametrize("western_cp1252.tsv")
+def test_western_cp1252_text_never_becomes_vietnamese(lang: str, text: str, expected: str) -> None:
+    data = text.encode("cp1252")
+    if expected == "text":
+        assert decode(data).text == text
+        return
+    try:
+        decoded = decode(data)
+    except DecodeError:
+        return  # no Vietnamese encoding reads it clearly: the bytes are left to the user
+    assert decoded.text == text, (lang, decoded.encoding)  # read as written is no harm; a changed letter is

@@ -23,6 +23,7 @@ was written, so the character layer can normalise it with an offset map.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -54,6 +55,13 @@ _ALIASES = {
 # legacy candidates in tie-break order (first wins when two read the same)
 _AUTO_LEGACY = ("cp1258",) + TABLE_ENCODINGS
 _SAMPLE_BYTES = 32 * 1024
+# The bytes of typographic punctuation in the Windows code pages, 1252 and 1258 alike (‚ „ … ‹ ‘ ’
+# “ ” • – — › no-break space « · »). Standing alone between spaces, such a byte is a dash or a
+# bullet, whatever a legacy Vietnamese table makes of it (VISCII reads 0x97 as the word Ở): it
+# is no evidence of Vietnamese, and English text written with it must never become Vietnamese.
+_WINDOWS_PUNCTUATION = b"\x82\x84\x85\x8b\x91\x92\x93\x94\x95\x96\x97\x9b\xa0\xab\xb7\xbb"
+_LONE_PUNCTUATION = re.compile(rb"(?:(?<=\s)|^)[" + b"".join(b"\\x%02x" % b for b in _WINDOWS_PUNCTUATION) + rb"]+(?=\s|$)")
+_PUNCTUATION_CHARACTERS = frozenset(_WINDOWS_PUNCTUATION.decode("cp1252"))
 _ERRORS = ("strict", "replace")
 
 
@@ -205,6 +213,8 @@ def _auto(data: bytes, errors: str) -> Decoded:
         legacy = _legacy_winner(data, errors)
         if legacy is not None:
             return legacy
+        if _only_windows_punctuation(data):
+            return _cp1258(data, errors)  # "said — the": dashes and quotes, no letter to read otherwise
         if errors == "replace":
             return _utf8(data, "replace")
         raise DecodeError(
@@ -225,8 +235,14 @@ def _nul_replaced(data: bytes) -> Decoded:
     return Decoded(inner.text, inner.encoding, repairs)
 
 
+def _only_windows_punctuation(data: bytes) -> bool:
+    """Whether every byte outside ASCII is a Windows code page's typographic punctuation."""
+    return all(byte < 0x80 or byte in _WINDOWS_PUNCTUATION for byte in data)
+
+
 def _legacy_winner(data: bytes, errors: str) -> Decoded | None:
-    sample = data[:_SAMPLE_BYTES]
+    # the evidence is read with lone punctuation bytes blanked out (see _WINDOWS_PUNCTUATION)
+    sample = _LONE_PUNCTUATION.sub(b" ", data[:_SAMPLE_BYTES])
     candidates = []
     for name in _AUTO_LEGACY:
         if name == "cp1258":
