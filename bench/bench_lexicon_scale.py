@@ -1,5 +1,5 @@
 """What the grown lexicon costs: the built-in lexicon without and with the gazetteer files
-(12-world-cities, 22-vn-communes, 23-vn-districts, 32-cn-divisions and the curated 45, 46, 61), side by
+(12-world-cities, 22-vn-communes, 23-vn-districts, 32-cn-divisions and the curated 45, 46, 47, 61), side by
 side in one run.
 
 For each, in fresh processes (medians of --runs): the alias index built with no cache, the
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZETTEER = ("12-world-cities.tsv", "22-vn-communes.tsv", "23-vn-districts.tsv", "32-cn-divisions.tsv",
-             "45-sea-features.tsv", "46-landmarks.tsv", "61-media.tsv")
+             "45-sea-features.tsv", "46-landmarks.tsv", "47-rivers-mountains.tsv", "61-media.tsv")
 
 
 def _paths(which: str) -> list[Path]:

@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace as with_changes
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from toolkit.text import script
 from toolkit.designators import place_words
@@ -635,7 +635,13 @@ def _known_mentions(text: str, layout, index: AliasIndex, lang: str, has_han: bo
 def _cued_hits(text: str, found, lexicon, lang: str, unsettled: list[Mention]):
     """``found`` with the small units that have no cue taken out of each hit's candidates; a hit
     left with none is proposed into ``unsettled`` when it still reads as a place name."""
-    document = _document(text, found, lexicon, lang)
+    gathered: list[_Document] = []
+
+    def document() -> _Document:  # gathered only when a unit's parent or sibling is asked for
+        if not gathered:
+            gathered.append(_document(text, found, lexicon, lang))
+        return gathered[0]
+
     kept = []
     for hit, candidates in found:
         if any(needs_cue(c.entity) for c in candidates):
@@ -650,7 +656,8 @@ def _cued_hits(text: str, found, lexicon, lang: str, unsettled: list[Mention]):
     return kept
 
 
-def _cued(text: str, hit: Hit, candidate: Candidate, candidates: tuple[Candidate, ...], document: "_Document", lexicon) -> bool:
+def _cued(text: str, hit: Hit, candidate: Candidate, candidates: tuple[Candidate, ...],
+          document: Callable[[], "_Document"], lexicon) -> bool:
     """Whether the text says which small unit it names: a designator written with it (砚山县,
     ``huyện Mường Tè``, ``Maguan county``), its province or prefecture or a sibling unit named in
     the document, or a name that only this entity has and that is no everyday word (Chinese
@@ -671,11 +678,12 @@ def _cued(text: str, hit: Hit, candidate: Candidate, candidates: tuple[Candidate
     written = text[hit.start:hit.end]
     if entity is None or (hit.han and dictionary_frequency(written) >= COMMON_WORD):
         return False  # a word people write (资源 "resources", the county 资源县) needs its unit word
+    gathered = document()
     for ancestor in _ancestors(lexicon, candidate.entity):
-        starts = document.possible.get(ancestor, ())
+        starts = gathered.possible.get(ancestor, ())
         if not is_country(ancestor) and any(start != hit.start for start in starts):
             return True
-    if entity.parent and document.units_under(entity.parent) - (candidate.entity in document.possible) > 0:
+    if entity.parent and gathered.units_under(entity.parent) - (candidate.entity in gathered.possible) > 0:
         return True  # a sibling: Mường Tè named with Sìn Hồ, 马关 with 麻栗坡
     if len({c.entity for c in candidates}) > 1:
         return False
