@@ -73,3 +73,21 @@ def test_normalise_is_idempotent_and_keeps_the_fold_key(text: str, style: str) -
 def test_styles_convert_into_each_other(text: str) -> None:
     assert normalise(normalise(text, "new"), "old") == normalise(text, "old")
     assert normalise(normalise(text, "old"), "new") == normalise(text, "new")
+
+
+def test_tone_marked_pinyin_is_left_as_written() -> None:
+    from pypinyin.contrib.tone_convert import to_tone
+
+    from toolkit.chinese.romanised import pinyin_syllables
+
+    forms = [to_tone(s.replace("v", "ü") + str(tone)) for s in sorted(pinyin_syllables()) for tone in (1, 2, 3, 4)]
+    assert len(forms) > 1500
+    # liú, huì, xià: pinyin's mark is on the letter pinyin puts it on, not where Vietnamese would
+    assert [f for f in forms if normalise(f) != f or normalise(f, "new") != f] == []
+    assert normalise("Liú Yúnshān huì jiàn") == "Liú Yúnshān huì jiàn"
+
+
+def test_a_word_that_is_also_pinyin_is_repaired_in_vietnamese_text() -> None:
+    # tuí is pinyin-shaped, but a text writing letters only Vietnamese has (ủ, ô) is Vietnamese
+    assert normalise("Cái tuí của tôi") == "Cái túi của tôi"
+    assert normalise("hoà bình") == "hòa bình"  # no pinyin syllable: placed as ever

@@ -45,6 +45,7 @@ __all__ = [
     "romanised_syllables",
     "scored_romanised_syllables",
     "is_pinyin_syllable",
+    "is_toned_pinyin",
     "pinyin_syllables",
     "wade_giles_table",
 ]
@@ -117,6 +118,42 @@ def is_pinyin_syllable(s: str) -> bool:
     if len(words) != 1 or len(words[0].pieces) != 1:
         return False
     return words[0].pieces[0].letters in pinyin_syllables()
+
+
+# pinyin's four tone marks (first to fourth tone); the diaeresis of ü is a letter, not a tone
+_PINYIN_TONE_MARKS = frozenset("\u0304\u0301\u030c\u0300")
+_DIAERESIS = "\u0308"
+
+
+def is_toned_pinyin(word: str) -> bool:
+    """True when ``word`` is one pinyin syllable with one tone mark where pinyin writes it: on
+    ``a`` or ``e``, on the ``o`` of ``ou``, otherwise on the last vowel (``liú``, ``huì``,
+    ``xià``, not ``líu``)."""
+    import unicodedata
+
+    letters: list[str] = []
+    toned: list[int] = []
+    for char in unicodedata.normalize("NFD", word.lower()):
+        if char in _PINYIN_TONE_MARKS:
+            toned.append(len(letters) - 1)
+        elif char == _DIAERESIS and letters and letters[-1] == "u":
+            letters[-1] = "v"
+        elif unicodedata.combining(char) or not char.isascii() or not char.isalpha():
+            return False
+        else:
+            letters.append(char)
+    bare = "".join(letters)
+    if len(toned) != 1 or bare not in pinyin_syllables():
+        return False
+    if "a" in bare:
+        expected = bare.index("a")
+    elif "e" in bare:
+        expected = bare.index("e")
+    elif "ou" in bare:
+        expected = bare.index("o")
+    else:
+        expected = max(i for i, letter in enumerate(bare) if letter in _VOWELS)
+    return toned[0] == expected
 
 
 # --------------------------------------------------------------------------- data tables

@@ -47,7 +47,24 @@ def normalise_counted(text: str, tone_style: str = "old") -> tuple[str, Counter]
 def _place_tones(text: str, tone_style: str) -> str:
     from toolkit.vietnamese import place_tones
 
-    return place_tones(text, tone_style)
+    placed = place_tones(text, tone_style)
+    if placed == text or _VIETNAMESE_ONLY.search(text):
+        return placed
+    return _with_pinyin_kept(text, placed)
+
+
+def _with_pinyin_kept(text: str, placed: str) -> str:
+    """``placed`` with the words of ``text`` that are tone-marked pinyin as they were written: in
+    text that writes no letter or mark only Vietnamese has, liú is pinyin, not Vietnamese líu."""
+    from toolkit.chinese.romanised import is_toned_pinyin
+
+    pieces, done = [], 0
+    for word in _WORD.finditer(text):
+        start, end = word.span()
+        if placed[start:end] != text[start:end] and is_toned_pinyin(word.group()):
+            pieces += [placed[done:start], text[start:end]]
+            done = end
+    return "".join(pieces) + placed[done:] if pieces else placed
 
 
 def _changed_words(before: str, after: str) -> int:
@@ -58,6 +75,14 @@ def _changed_words(before: str, after: str) -> int:
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+# what only Vietnamese writes among Latin scripts, and no move of a tone mark adds or takes
+# away (so the test gives the same answer on placed text): the letters ă đ ơ ư with any tone,
+# and the hook and dot tones on any vowel (in NFC and NFD); the acute, grave and tilde are left
+# out, since they move onto letters other languages write (á, ã, ấ becomes â)
+_VIETNAMESE_ONLY = regex.compile(
+    r"[ăĂđĐơƠưƯắẮằẰẳẲẵẴặẶớỚờỜởỞỡỠợỢứỨừỪửỬữỮựỰ\u0309\u0323"
+    r"ảẢẻẺỉỈỏỎủỦỷỶạẠẹẸịỊọỌụỤỵỴẩẨậẬểỂệỆổỔộỘ]"
+)
 
 normalize = normalise
 
