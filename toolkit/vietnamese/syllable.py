@@ -118,6 +118,8 @@ def _rimes() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 _RIMES = _rimes()
 _QU_RIMES = {nucleus + coda: ("", nucleus, coda) for nucleus, codas in _AFTER_QU.items() for coda in codas}
+# qu with the glide o written too: quoàng, quoạng, quoắt, the only such syllables in use
+_QU_RIMES.update({"oang": ("o", "a", "ng"), "oăt": ("o", "ă", "t")})
 
 
 def written_rimes() -> frozenset[str]:
