@@ -432,7 +432,7 @@ def test_decode_error_is_a_value_error_and_pickles():
 
 @pytest.mark.parametrize(
     ("alias", "name"),
-    [("ABC", "tcvn3"), ("tcvn", "tcvn3"), ("TCVN5712", "tcvn3"), ("VNI-Windows", "vni"), ("Windows-1258", "cp1258"), ("UTF8", "utf-8"), ("VISCII", "viscii")],
+    [("ABC", "tcvn3"), ("tcvn", "tcvn3"), ("TCVN5712", "tcvn5712"), ("TCVN5712-1", "tcvn5712"), ("VNI-Windows", "vni"), ("Windows-1258", "cp1258"), ("UTF8", "utf-8"), ("VISCII", "viscii")],
 )
 def test_encoding_aliases(alias, name):
     assert canonical_encoding(alias) == name
@@ -462,12 +462,20 @@ def test_latin1_french_file_is_not_guessed():
 
 
 def test_detected_legacy_encoding_still_reports_undefined_bytes():
-    data = legacy_codec("tcvn3").encode(PARAGRAPH) + b"\n\x81"
+    data = legacy_codec("vni").encode(PARAGRAPH) + b"\n\x81"  # 0x81: no letter in VNI
     with pytest.raises(DecodeError) as caught:
         decode(data)
-    assert (caught.value.offset, caught.value.line, caught.value.encoding) == (len(data) - 1, 2, "tcvn3")
+    assert (caught.value.offset, caught.value.line, caught.value.encoding) == (len(data) - 1, 2, "vni")
     decoded = decode(data, errors="replace")
-    assert (decoded.encoding, decoded.text, decoded.repairs["replaced"]) == ("tcvn3", PARAGRAPH + "\n\ufffd", 1)
+    assert (decoded.encoding, decoded.text, decoded.repairs["replaced"]) == ("vni", PARAGRAPH + "\n\ufffd", 1)
+
+
+def test_a_byte_vn3_lacks_is_read_as_the_vn1_capital_it_is():
+    # TCVN 5712 VN3 leaves 0x81 undefined; VN1, the same standard's full table, reads a capital there
+    data = legacy_codec("tcvn3").encode(PARAGRAPH) + b"\n\x81"
+    decoded = decode(data)
+    assert decoded.encoding == "tcvn5712" and decoded.text.startswith(PARAGRAPH + "\n")
+    assert decoded.text[-1] == legacy_codec("tcvn5712").decode(b"\x81", "strict")[0]
 
 
 @pytest.mark.parametrize("name", TABLE_ENCODINGS)
@@ -506,3 +514,29 @@ def test_western_cp1252_text_never_becomes_vietnamese(lang: str, text: str, expe
     except DecodeError:
         return  # no Vietnamese encoding reads it clearly: the bytes are left to the user
     assert decoded.text == text, (lang, decoded.encoding)  # read as written is no harm; a changed letter is
+
+
+@needs_gao
+def test_tcvn5712_vn1_table_reads_every_letter_of_the_iconv_file():
+    codec = legacy_codec("tcvn5712")
+    wrong = []
+    for line in (LEGACY / "tcvn5712-1.iconv").read_text(encoding="utf-8").splitlines():
+        letter, code = line.split()
+        if codec.decode(bytes.fromhex(code), "replace")[0] != letter:
+            wrong.append((letter, code))
+    assert wrong == []  # the toned capitals too, in C0 and on 0x80-0x9F (tcvn3 keeps 60 of them apart)
+
+
+def test_vn1_text_with_its_capitals_is_detected_and_named():
+    text = "Ở HÀ NỘI, NGƯỜI DÂN VUI VẺ. Ở đây có nhiều người Việt và ỦY BAN NHÂN DÂN."
+    data = legacy_codec("tcvn5712").encode(text)
+    assert decode(data).text == text and decode(data).encoding == "tcvn5712"
+    assert decode(data, "tcvn5712-1").text == text and decode(data, "vn1").text == text
+    # VN3 on the same bytes keeps Windows punctuation where VN1 has capitals
+    assert decode(data, "tcvn3").text != text
+
+
+def test_the_command_line_offers_every_encoding_the_decoder_reads():
+    from toolkit.cli.text import ENCODING_CHOICES
+
+    assert ENCODING_CHOICES == ENCODINGS

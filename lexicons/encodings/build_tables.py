@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import glob
 import re
 import struct
 import subprocess
@@ -282,6 +281,24 @@ def build(workdir: Path) -> dict[str, tuple[Table, list[str]]]:
             "note: VN3 has no toned capitals (they are drawn by a second font with the lower-case codes);"
             " on 0x80-0x9F it keeps Windows punctuation where VN1 has capitals, and the codes VN1 gives"
             f" its other toned capitals ({' '.join(f'{b:02x}' for b in vn1_only)}) are undefined here",
+        ],
+    )
+
+    # TCVN 5712:1993 VN1 (glibc's TCVN5712-1, what iconv and Mozilla write for "TCVN 5712"): VN3's
+    # letters and the toned capitals, in C0 and 0x80-0xFF; read as iconv reads it, byte for byte
+    v1 = Table("tcvn5712")
+    for b, text in sorted(vn1.items()):
+        v1.put(bytes([b]), text, iconv)
+    for seq, text in uk_tcvn3.items():
+        if seq[0] >= 0xA0 and seq in v1.rows:
+            v1.check(seq, text, unikey)
+    out["tcvn5712"] = (
+        v1,
+        [
+            "encoding: tcvn5712 (TCVN 5712:1993 VN1: the letters of VN3 and the toned capitals, in C0 and 0x80-0xFF)",
+            f"source: {iconv} -f TCVN5712-1, one byte at a time; the lower-case letters cross-checked with {unikey} TCVN3",
+            "licence: encoding facts; glibc LGPL-2.1+, UniKey vnconv LGPL/GPL (Debian package ibus-unikey)",
+            "note: where VN3 (tcvn3.tsv) keeps Windows punctuation on 0x80-0x9F, VN1 has capitals (0x97 is Ở, not an em dash)",
         ],
     )
 

@@ -21,7 +21,9 @@ import typer
 
 from toolkit.corpus.sources import Source, is_single_file, iter_sources
 
-ENCODING_CHOICES = ("auto", "utf-8", "utf-16", "cp1258", "tcvn3", "vni", "viqr", "viscii", "vps", "bkhcm1", "bkhcm2")
+# toolkit.decoding.ENCODINGS, written out so that the command line starts without the decoders
+# (tests/test_decoding.py checks that the two agree)
+ENCODING_CHOICES = ("auto", "utf-8", "utf-16", "cp1258", "tcvn3", "tcvn5712", "vni", "viqr", "viscii", "vps", "bkhcm1", "bkhcm2")
 ON_ERROR_CHOICES = ("skip", "copy", "fail")
 
 PathsArgument = Annotated[

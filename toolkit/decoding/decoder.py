@@ -8,7 +8,7 @@ every file):
    VIQR marks; other text is returned at once unless it shows mojibake (UTF-8 misread as
    windows-1252/1258 or Latin-1, or a legacy-font page misread as windows-1252), which is
    repaired only on clear Vietnamese word evidence.
-3. Other bytes are decoded in each legacy encoding (cp1258, TCVN3, VNI, VISCII, VPS,
+3. Other bytes are decoded in each legacy encoding (cp1258, TCVN3, TCVN 5712 VN1, VNI, VISCII, VPS,
    BK HCM1/2) and the reading with clear word evidence wins (the margin rule in
    :func:`toolkit.decoding.evidence.pick`).  Without a clear winner the bytes are not
    text the decoder can vouch for: ``DecodeError`` at the first byte that is not UTF-8.
@@ -31,10 +31,10 @@ from toolkit.decoding.errors import DecodeError, error_at
 from toolkit.decoding.evidence import SAMPLE_CHARS, pick
 from toolkit.decoding.legacy import codec
 from toolkit.decoding.mojibake import repair
-from toolkit.decoding.tables import RARITY_PENALTY, TABLE_ENCODINGS
+from toolkit.decoding.tables import RARITY_PENALTY, TABLE_ENCODINGS, VARIANTS
 from toolkit.decoding.viqr import decode_viqr, looks_like_viqr
 
-ENCODINGS = ("auto", "utf-8", "utf-16", "cp1258", "tcvn3", "vni", "viqr", "viscii", "vps", "bkhcm1", "bkhcm2")
+ENCODINGS = ("auto", "utf-8", "utf-16", "cp1258", "tcvn3", "tcvn5712", "vni", "viqr", "viscii", "vps", "bkhcm1", "bkhcm2")
 _ALIASES = {
     "utf8": "utf-8",
     "utf_8": "utf-8",
@@ -43,7 +43,9 @@ _ALIASES = {
     "utf_16": "utf-16",
     "abc": "tcvn3",
     "tcvn": "tcvn3",
-    "tcvn5712": "tcvn3",
+    "tcvn5712-1": "tcvn5712",
+    "tcvn-5712": "tcvn5712",
+    "vn1": "tcvn5712",
     "tcvn-3": "tcvn3",
     "vni-windows": "vni",
     "vni-win": "vni",
@@ -70,7 +72,7 @@ class Decoded:
     """Decoded text and how it was read.
 
     ``encoding`` names what the text was written in: ``"utf-8"``, ``"utf-8-sig"``,
-    ``"utf-16"``, ``"cp1258"``, ``"tcvn3"``, ``"vni"``, ``"viqr"``, ``"viscii"``,
+    ``"utf-16"``, ``"cp1258"``, ``"tcvn3"``, ``"tcvn5712"``, ``"vni"``, ``"viqr"``, ``"viscii"``,
     ``"vps"``, ``"bkhcm1"``, ``"bkhcm2"``; for mojibake it is ``"<original> (read as
     <misreading>)"``, e.g. ``"tcvn3 (read as cp1252)"`` or ``"utf-8 (read as cp1252)"``
     (the bytes themselves were UTF-8).  ``repairs`` always has ``"bom"``, ``"mojibake"``
@@ -252,7 +254,7 @@ def _legacy_winner(data: bytes, errors: str) -> Decoded | None:
             text, replaced = codec(name).decode(sample, "replace")
             penalty = 2 * replaced + RARITY_PENALTY[name]
         candidates.append((name, text[:SAMPLE_CHARS], penalty))
-    winner = pick(candidates)
+    winner = pick(candidates, VARIANTS)
     if winner is None:
         return None
     name = winner[0]

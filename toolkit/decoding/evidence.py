@@ -90,15 +90,26 @@ MIN_MARGIN = 2
 RELATIVE_MARGIN = 0.1
 
 
-def pick(candidates: list[tuple[str, str, int]]) -> tuple[str, str] | None:
+def pick(candidates: list[tuple[str, str, int]], variants: dict[str, str] | None = None) -> tuple[str, str] | None:
     """The clear winner among ``(label, text, penalty)`` candidates, or None.
 
-    Candidates that decode to the same text do not compete (the first listed wins the tie).
+    Candidates that decode to the same text do not compete (the first listed wins the tie), and
+    neither do two ``variants`` of one encoding (label → the label of the encoding it extends:
+    TCVN 5712 VN1 and its VN3 subset): the better of the two stands for both.
     """
     scored = []
     for order, (label, text, penalty) in enumerate(candidates):
         scored.append((evidence(text).net - penalty, -order, label, text))
     scored.sort(reverse=True)
+    if variants:
+        families: set[str] = set()
+        kept = []
+        for entry in scored:  # best first, so the first of a family is its better reading
+            family = variants.get(entry[2], entry[2])
+            if family not in families:
+                families.add(family)
+                kept.append(entry)
+        scored = kept
     best_net, _, best_label, best_text = scored[0]
     if best_net < MIN_NET:
         return None

@@ -21,7 +21,7 @@ import re
 
 from toolkit.decoding.evidence import MIN_MARGIN, SAMPLE_CHARS, evidence, pick
 from toolkit.decoding.legacy import codec
-from toolkit.decoding.tables import RARITY_PENALTY, TABLE_ENCODINGS
+from toolkit.decoding.tables import RARITY_PENALTY, TABLE_ENCODINGS, VARIANTS
 
 _MISREADINGS = ("cp1252", "cp1258", "latin-1")
 
@@ -137,7 +137,7 @@ def repair_legacy_font(text: str) -> tuple[str, str | None, int]:
     candidates = [("as is", sample, 0)]
     for name in TABLE_ENCODINGS:
         candidates.append((name, codec(name).from_surface(sample), RARITY_PENALTY[name]))
-    winner = pick(candidates)
+    winner = pick(candidates, VARIANTS)
     if winner is None or winner[0] == "as is":
         return text, None, 0
     name = winner[0]

@@ -12,10 +12,13 @@ from functools import cache
 from toolkit.resources import lexicon_path
 from toolkit.tables import TableError, read_tsv  # a malformed encoding table raises TableError
 
-TABLE_ENCODINGS = ("tcvn3", "vni", "viscii", "vps", "bkhcm1", "bkhcm2")
+TABLE_ENCODINGS = ("tcvn3", "tcvn5712", "vni", "viscii", "vps", "bkhcm1", "bkhcm2")
 # Detection prior: the rarely used encodings start this many evidence points behind, so a
 # short text that reads as Vietnamese in two encodings goes to the common one.
-RARITY_PENALTY = {"tcvn3": 0, "vni": 0, "viscii": 0, "vps": 1, "bkhcm1": 1, "bkhcm2": 1}
+# encodings that extend another and must not compete with it on the same bytes: TCVN 5712 VN1
+# holds every letter of VN3 (tcvn3) and adds the toned capitals where VN3 keeps punctuation
+VARIANTS = {"tcvn5712": "tcvn3"}
+RARITY_PENALTY = {"tcvn3": 0, "tcvn5712": 0, "vni": 0, "viscii": 0, "vps": 1, "bkhcm1": 1, "bkhcm2": 1}
 _COLUMNS = ("bytes", "char", "codepoints", "sources", "note")
 
 
