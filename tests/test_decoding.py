@@ -540,3 +540,35 @@ def test_the_command_line_offers_every_encoding_the_decoder_reads():
     from toolkit.cli.text import ENCODING_CHOICES
 
     assert ENCODING_CHOICES == ENCODINGS
+
+
+def _real_vietnamese_paragraphs() -> list[str]:
+    import json
+
+    folder = Path(__file__).resolve().parent / "data" / "realtext"
+    return [json.loads(line)["text"] for path in sorted(folder.glob("vi-*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _read_as_cp1252(text: str) -> str:
+    """UTF-8 bytes read as windows-1252 (its five unassigned bytes kept as the C1 controls)."""
+    return "".join(chr(b) if 0x80 <= b <= 0x9F and bytes([b]) in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+                   else bytes([b]).decode("cp1252") for b in text.encode("utf-8"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("misread", ["cp1252 twice", "cp437"])
+def test_mojibake_ftfy_knows_is_repaired_in_real_paragraphs(misread: str) -> None:
+    paragraphs = _real_vietnamese_paragraphs()
+    assert len(paragraphs) > 60
+    broken = {
+        "cp1252 twice": lambda t: _read_as_cp1252(_read_as_cp1252(t)),
+        "cp437": lambda t: t.encode("utf-8").decode("cp437"),
+    }[misread]
+    assert [t for t in paragraphs if repair_mojibake(broken(t))[0] != t] == []
+    assert decode(broken(paragraphs[0]).encode("utf-8")).text == paragraphs[0]
+
+
+@pytest.mark.parametrize("text", ["Le cafÃ© est bon", "├── src\n│   └── main.py", "Straße und Größe"])
+def test_generic_mojibake_repair_needs_vietnamese_gain(text: str) -> None:
+    assert repair_mojibake(text) == (text, {"mojibake": 0})

@@ -148,7 +148,7 @@ def repair_legacy_font(text: str) -> tuple[str, str | None, int]:
 def repair(text: str) -> tuple[str, dict[str, int], str | None]:
     """Both repairs, until neither applies (so a repaired text is left as it is); returns
     (text, counts, description of the first misreading or None)."""
-    total, description = 0, None
+    original, total, description = text, 0, None
     for _ in range(_MAX_ROUNDS):
         repaired, count, misread = repair_utf8_mojibake(text)
         how: str | None
@@ -160,7 +160,28 @@ def repair(text: str) -> tuple[str, dict[str, int], str | None]:
         if how is None or repaired == text:
             break
         text, total, description = repaired, total + count, description or how
+    if _GENERIC_SIGNS.search(text):
+        fixed = _fixed_by_ftfy(original, text)
+        if fixed is not None:
+            return fixed, {"mojibake": total + max(1, len(text) - len(fixed))}, description or "utf-8 (repaired by ftfy)"
     return text, {"mojibake": total}, description
+
+
+# Marks of a misreading the repairs above do not undo: UTF-8 read as cp437 (box drawing,
+# ``Tiß║┐ng``), and UTF-8 read as windows-1252 twice or more (``TiÃ¡Âº¿ng``)
+_GENERIC_SIGNS = re.compile("[\u2500-\u257f]|[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac")
+
+
+def _fixed_by_ftfy(original: str, current: str) -> str | None:
+    """ftfy's repair of ``original``, kept (like every repair here) only when it reads as clearly
+    more Vietnamese than the text the toolkit's own repairs left: ftfy knows every code page's
+    mojibake, the toolkit the Vietnamese legacy fonts and cp1258, which ftfy lacks."""
+    import ftfy  # heavy: loaded only for text that shows a misreading
+
+    fixed = ftfy.fix_encoding(original)
+    if fixed == current or evidence(fixed).net < evidence(current).net + MIN_MARGIN:
+        return None
+    return fixed
 
 
 # A real text needs one round; a random string can look broken again once repaired
