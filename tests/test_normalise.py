@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -91,3 +92,18 @@ def test_a_word_that_is_also_pinyin_is_repaired_in_vietnamese_text() -> None:
     # tuí is pinyin-shaped, but a text writing letters only Vietnamese has (ủ, ô) is Vietnamese
     assert normalise("Cái tuí của tôi") == "Cái túi của tôi"
     assert normalise("hoà bình") == "hòa bình"  # no pinyin syllable: placed as ever
+
+
+def test_mojibake_stays_repairable_after_normalise() -> None:
+    import json
+
+    from toolkit.decoding import repair_mojibake
+
+    folder = Path(__file__).resolve().parent / "data" / "realtext"
+    paragraphs = [json.loads(line)["text"] for path in sorted(folder.glob("vi-*.jsonl"))
+                  for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # UTF-8 read as windows-1252 (the five bytes it leaves empty kept as C1 controls)
+    broken = ["".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
+                      for b in p.encode("utf-8")) for p in paragraphs]
+    # the tone pass leaves a word inside mojibake alone (Viá»‡t, not Vía»‡t), so the repair still works
+    assert [p for p, m in zip(paragraphs, broken) if normalise(repair_mojibake(normalise(m))[0]) != normalise(p)] == []

@@ -88,6 +88,29 @@ def _contains_utf8_as_chars(text: str) -> bool:
     return False
 
 
+def utf8_read_as_chars(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text`` that are one UTF-8 sequence of a Vietnamese letter read as two to
+    four characters (``ệ`` written ``á»‡``): what a later pass must leave whole for the text
+    to stay repairable."""
+    from toolkit.vietnamese.letters import DECOMPOSE
+
+    spans = []
+    position = 0
+    while (pair := _LEAD_THEN_CONTINUATION.search(text, position)) is not None:
+        sequence = _UTF8_AS_CHARS.match(text, pair.start())
+        if sequence is not None:
+            try:
+                letter = bytes(_BYTE_OF[c] for c in sequence.group()).decode("utf-8")
+            except UnicodeDecodeError:
+                letter = ""
+            if letter in DECOMPOSE:
+                spans.append(sequence.span())
+                position = sequence.end()
+                continue
+        position = pair.start() + 1
+    return spans
+
+
 def _undo_utf8_once(text: str) -> tuple[str, int, str]:
     count = 0
     used: set[str] = set()

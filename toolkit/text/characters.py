@@ -87,6 +87,15 @@ _MARK_RUN = regex.compile(r"\p{M}{2,}")
 
 
 def remove_invisible(text: str) -> str:
+    if "\u00ad" in text:
+        from toolkit.decoding.mojibake import utf8_read_as_chars
+
+        # 0xAD is also a UTF-8 continuation byte: in mojibake (chí written chÃ\xad) the soft
+        # hyphen is part of a letter, and removing it would leave the text beyond repair
+        misread = utf8_read_as_chars(text)
+        if misread:
+            kept = {i for start, end in misread for i in range(start, end) if text[i] == "\u00ad"}
+            return _INVISIBLE_RE.sub(lambda m: m.group() if m.start() in kept else "", text)
     return _INVISIBLE_RE.sub("", text)
 
 

@@ -48,20 +48,29 @@ def _place_tones(text: str, tone_style: str) -> str:
     from toolkit.vietnamese import place_tones
 
     placed = place_tones(text, tone_style)
-    if placed == text or _VIETNAMESE_ONLY.search(text):
+    if placed == text:
         return placed
-    return _with_pinyin_kept(text, placed)
+    from toolkit.decoding.mojibake import utf8_read_as_chars
 
-
-def _with_pinyin_kept(text: str, placed: str) -> str:
-    """``placed`` with the words of ``text`` that are tone-marked pinyin as they were written: in
-    text that writes no letter or mark only Vietnamese has, liú is pinyin, not Vietnamese líu."""
+    # a word inside mojibake is no syllable: moving its mark (Viá»‡t to Vía»‡t) would leave the
+    # text beyond repair, so it stays as written for repair_mojibake
+    misread = utf8_read_as_chars(text)
+    if misread:
+        placed = _with_words_kept(text, placed, lambda start, end: any(a < end and start < b for a, b in misread))
+    if _VIETNAMESE_ONLY.search(text):
+        return placed
     from toolkit.chinese.romanised import is_toned_pinyin
 
+    # in text that writes no letter or mark only Vietnamese has, liú is pinyin, not Vietnamese líu
+    return _with_words_kept(text, placed, lambda start, end: is_toned_pinyin(text[start:end]))
+
+
+def _with_words_kept(text: str, placed: str, keep) -> str:
+    """``placed`` with the words of ``text`` that ``keep(start, end)`` chooses as they were written."""
     pieces, done = [], 0
     for word in _WORD.finditer(text):
         start, end = word.span()
-        if placed[start:end] != text[start:end] and is_toned_pinyin(word.group()):
+        if placed[start:end] != text[start:end] and keep(start, end):
             pieces += [placed[done:start], text[start:end]]
             done = end
     return "".join(pieces) + placed[done:] if pieces else placed
