@@ -7,6 +7,7 @@ inside the functions that need them).
 
 from __future__ import annotations
 
+import codecs
 from typing import TYPE_CHECKING
 
 from toolkit.lazy import lazy_exports
@@ -70,3 +71,14 @@ __all__ = sorted(_EXPORTS) + ["__version__"]
 
 
 __getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)
+
+
+def _legacy_codec(name: str):
+    # open(path, encoding="tcvn3") and codecs.lookup("vni") once toolkit is imported; Python's
+    # own codecs are searched first, and nothing is loaded until a name they lack is asked for
+    from toolkit.decoding.pycodecs import search
+
+    return search(name)
+
+
+codecs.register(_legacy_codec)
