@@ -131,3 +131,14 @@ def test_help_lists_the_corpus_options() -> None:
     for option in ("--workers", "--on-error", "--jsonl", "--field", "--to", "--quiet", "--verbose"):
         assert option in result.stdout
     assert "--chunk-bytes" not in result.stdout  # hidden: for tests and benchmarks
+
+
+def test_version_and_short_help():
+    import toolkit
+
+    for flag in ("--version", "-V"):
+        result = runner.invoke(app, [flag])
+        assert result.exit_code == 0 and result.stdout.strip() == f"sinoviet {toolkit.__version__}"
+    for args in (["-h"], ["link", "-h"], ["normalise", "-h"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0 and "Usage:" in result.stdout, args

@@ -14,7 +14,24 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     # rich help formatting alone costs ~280 ms of imports on every start
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from toolkit import __version__
+
+        typer.echo(f"sinoviet {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", "-V", help="Print the version and exit.", is_eager=True,
+                                 callback=_print_version),
+) -> None:
+    """Make Vietnamese, Chinese and English renderings of the same names and text agree."""
 
 for _module in (text, link, chinese, lexicon, aliases, search):
     _module.register(app)
