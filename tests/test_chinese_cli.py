@@ -38,8 +38,10 @@ def test_candidates_command():
 def test_match_command_text_and_json():
     same = runner.invoke(app, ["match", "何炜", "Ha Vi"])
     assert same.exit_code == 0 and same.output.startswith("same\t")
-    different = json.loads(runner.invoke(app, ["match", "Wang Yi", "Wang Yang", "--json"]).output)
+    differs = runner.invoke(app, ["match", "Wang Yi", "Wang Yang", "--json"])
+    different = json.loads(differs.output)
     assert different["same"] is False and different["score"] == 0.0
+    assert differs.exit_code == 1  # as diff: 1 when the two differ
     assert json.loads(runner.invoke(app, ["match", "China", "中国", "--json"]).output)["same"] is True
     assert json.loads(runner.invoke(app, ["match", "China", "中国", "--json", "--no-lexicon"]).output)["same"] is False
 

@@ -241,7 +241,7 @@ def test_match_and_index_build_take_a_user_lexicon(tmp_path):
     assert result.exit_code == 0 and json.loads(result.output)["same"]
     assert not json.loads(runner.invoke(app, ["match", "Testville", "Làng Thử", "--json"]).output)["same"]
     bad = runner.invoke(app, ["match", "a", "b", "--lexicon", str(tmp_path / "missing.tsv")])
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2  # trouble; 1 is "different", as for diff
 
     documents = [("a.txt", "Đoàn đến Làng Thử hôm qua.".encode())]
     for lexicon, expected in ((Lexicon.builtin(path), ["place:xx:test"]), (None, [])):

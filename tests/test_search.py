@@ -141,7 +141,9 @@ def test_cli_index_build_and_search(tmp_path):
     text = runner.invoke(_app(), ["search", str(tmp_path / "i.db"), "Ha Vi"])
     assert "«Hà Vĩ»" in text.stdout
     missing = runner.invoke(_app(), ["search", str(tmp_path / "none.db"), "x"])
-    assert missing.exit_code == 1 and "no such index" in missing.output
+    assert missing.exit_code == 2 and "no such index" in missing.output
+    # as grep: 1 when no document matches
+    assert runner.invoke(_app(), ["search", str(tmp_path / "i.db"), "Kathmandu"]).exit_code == 1
 
 
 @pytest.mark.slow  # over 0.3 s: kept out of the quick subset
@@ -222,7 +224,7 @@ def test_cli_search_names_a_huge_query_without_a_traceback(index):
     from toolkit.cli import app
 
     result = CliRunner().invoke(app, ["search", str(index.path), "Hà Nội " * 5000])
-    assert result.exit_code == 1 and "too long" in result.output
+    assert result.exit_code == 2 and "too long" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
 

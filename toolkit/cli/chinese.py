@@ -82,7 +82,9 @@ def match_command(
         show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
-    """Are two renderings the same name? Prints same/different, the score and the reason."""
+    """Are two renderings the same name? Prints same/different, the score and the reason.
+
+    Exits 0 when they are the same, 1 when they differ (as diff does), 2 on a usage error."""
     from toolkit.chinese.matching import DEFAULT_LEXICON, LexiconChoice
 
     if no_lexicon and lexicon_paths:
@@ -91,7 +93,10 @@ def match_command(
     if lexicon_paths:
         from toolkit.cli.common import lexicon_with
 
-        lexicon = lexicon_with(lexicon_paths, "match")
+        try:
+            lexicon = lexicon_with(lexicon_paths, "match")
+        except typer.Exit:
+            raise typer.Exit(2) from None  # trouble, not "different"
     if pairs is not None:
         if a is not None or b is not None:
             raise typer.BadParameter("give either A and B or --pairs FILE, not both", param_hint="--pairs")
@@ -103,6 +108,8 @@ def match_command(
         typer.echo(json.dumps(result, ensure_ascii=False))
     else:
         typer.echo(f"{'same' if result['same'] else 'different'}\t{result['score']:.3f}\t{result['why']}")
+    if not result["same"]:
+        raise typer.Exit(1)  # as diff: 0 same, 1 different, 2 trouble
 
 
 def _match_pairs(path: str, lexicon) -> int:

@@ -69,22 +69,26 @@ def search(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many documents.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document.")] = False,
 ) -> None:
-    """Ranked documents for QUERY, expanded through the alias table, matches marked «like this»."""
+    """Ranked documents for QUERY, expanded through the alias table, matches marked «like this».
+
+    Exits 0 when a document matches, 1 when none does (as grep does), 2 on trouble."""
     from toolkit.search import SearchIndex
 
     try:
         opened = SearchIndex(index)
     except (FileNotFoundError, ValueError) as error:
         typer.echo(f"sinoviet search: {error}", err=True)
-        raise typer.Exit(1) from None
+        raise typer.Exit(2) from None
     with opened:
         try:
             hits = opened.search(query, limit)
         except ValueError as error:  # a query past the bounds
             typer.echo(f"sinoviet search: {error}", err=True)
-            raise typer.Exit(1) from None
+            raise typer.Exit(2) from None
     for hit in hits:
         if as_json:
             sys.stdout.write(json.dumps(hit.to_dict(), ensure_ascii=False) + "\n")
         else:
             sys.stdout.write(f"{hit.score:7.3f}  {hit.name}\n         {hit.snippet}\n")
+    if not hits:
+        raise typer.Exit(1)
