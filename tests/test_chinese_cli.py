@@ -80,3 +80,13 @@ def test_match_needs_two_renderings_or_a_pairs_file(tmp_path):
     pairs = tmp_path / "p.tsv"
     pairs.write_text("a\tb\n", encoding="utf-8")
     assert runner.invoke(app, ["match", "a", "b", "--pairs", str(pairs)]).exit_code == 2
+
+
+def test_readings_take_several_texts_and_stdin():
+    several = runner.invoke(app, ["hanviet", "习近平", "何炜"])
+    assert several.exit_code == 0 and several.stdout.splitlines() == ["Tập Cận Bình", "Hà Vĩ"]
+    piped = runner.invoke(app, ["pinyin", "-"], input="习近平\n\n何炜\n")
+    assert piped.exit_code == 0 and piped.stdout.splitlines() == ["Xi Jinping", "He Wei"]
+    assert runner.invoke(app, ["pinyin"], input="西安\n").stdout.splitlines() == ["Xi'an"]
+    rows = [json.loads(line) for line in runner.invoke(app, ["candidates", "He Wei", "Li Qiang", "-k", "1", "--json"]).stdout.splitlines()]
+    assert [row["name"] for row in rows] == ["He Wei", "Li Qiang"]

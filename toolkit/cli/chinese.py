@@ -22,33 +22,63 @@ def _kind(value: str) -> str:
     return value
 
 
-def pinyin_command(text: Annotated[str, typer.Argument(help="Chinese characters.")], kind: KindOption = "auto") -> None:
-    """Hanzi → pinyin: 习近平 → Xi Jinping, 西安 → Xi'an."""
+TextsArgument = Annotated[
+    Optional[list[str]],
+    typer.Argument(help="One or more texts; none or - reads one per line from stdin.", show_default=False),
+]
+
+
+def _texts(texts: list[str] | None):
+    """The arguments, or the lines of stdin where there are none or one is ``-``."""
+    for text in texts or ["-"]:
+        if text == "-":
+            for line in sys.stdin:
+                line = line.rstrip("\r\n")
+                if line.strip():
+                    yield line
+        else:
+            yield text
+
+
+def pinyin_command(texts: TextsArgument = None, kind: KindOption = "auto") -> None:
+    """Hanzi → pinyin, one line per text: 习近平 → Xi Jinping, 西安 → Xi'an."""
     from toolkit.chinese import pinyin
 
-    typer.echo(pinyin(text, _kind(kind)))
+    kind = _kind(kind)
+    for text in _texts(texts):
+        typer.echo(pinyin(text, kind))
 
 
-def hanviet_command(text: Annotated[str, typer.Argument(help="Chinese characters.")], kind: KindOption = "auto") -> None:
-    """Hanzi → Hán-Việt: 习近平 → Tập Cận Bình."""
+def hanviet_command(texts: TextsArgument = None, kind: KindOption = "auto") -> None:
+    """Hanzi → Hán-Việt, one line per text: 习近平 → Tập Cận Bình."""
     from toolkit.chinese import hanviet
 
-    typer.echo(hanviet(text, _kind(kind)))
+    kind = _kind(kind)
+    for text in _texts(texts):
+        typer.echo(hanviet(text, kind))
 
 
 def candidates_command(
-    text: Annotated[str, typer.Argument(help="A romanised Chinese name: He Wei, Xi Jinping, Mao Tse-tung.")],
+    texts: TextsArgument = None,
     k: Annotated[int, typer.Option("-k", min=1, help="How many candidates.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per candidate.")] = False,
 ) -> None:
-    """Romanised name → ranked Hán-Việt renderings with probabilities."""
+    """Romanised name (He Wei, Xi Jinping, Mao Tse-tung) → ranked Hán-Việt renderings with
+    probabilities; with several names, each block of candidates follows its name's line."""
     from toolkit.chinese import hanviet_candidates
 
-    for name, probability in hanviet_candidates(text, k):
-        if as_json:
-            typer.echo(json.dumps({"hanviet": name, "p": round(probability, 6)}, ensure_ascii=False))
-        else:
-            typer.echo(f"{name}\t{probability:.4f}")
+    names = list(_texts(texts))
+    for name_written in names:
+        if len(names) > 1 and not as_json:
+            typer.echo(f"# {name_written}")
+        for name, probability in hanviet_candidates(name_written, k):
+            if as_json:
+                row = {"hanviet": name, "p": round(probability, 6)}
+                if len(names) > 1:
+                    row = {"name": name_written} | row
+                typer.echo(json.dumps(row, ensure_ascii=False))
+            else:
+                typer.echo(f"{name}\t{probability:.4f}")
 
 
 def _result(a: str, b: str, lexicon) -> dict:
