@@ -192,3 +192,20 @@ def test_link_help_lists_the_corpus_options(app):
     result = run(app, "link", "--help")
     for option in ("--workers", "--on-error", "--jsonl", "--field", "--quiet", "--verbose", "--ner", "--glob"):
         assert option in result.stdout
+
+
+def test_link_writes_every_inputs_mentions_to_one_output_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from toolkit.cli import app
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Hà Nội và Bắc Kinh.", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("Tô Lâm gặp Tập Cận Bình.", encoding="utf-8")
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\xff\xfe\x00\x00broken\x00")
+    out = tmp_path / "mentions.jsonl"
+    result = CliRunner().invoke(app, ["link", str(tmp_path / "in"), "-o", str(out), "-q"])
+    assert result.exit_code == 1 and result.stdout == ""  # one input failed; the others are kept
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {row["entity"] for row in rows} >= {"place:vn:ha-noi", "place:cn:beijing", "person:vn:to-lam", "person:cn:xi-jinping"}
+    assert not list(tmp_path.glob(".*.tmp"))

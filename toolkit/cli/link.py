@@ -71,6 +71,9 @@ def link_command(
     quiet: QuietOption = False,
     verbose: VerboseOption = False,
     chunk_bytes: ChunkOption = None,
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Write the mentions of every input to this one file (replaced atomically, once the "
+        "run has finished) instead of standard output.", show_default=False)] = None,
 ) -> None:
     """Link every entity mention: file, line, start, end (characters in that line), text, entity, type, score, cluster."""
     if output_format not in FORMATS:
@@ -98,6 +101,29 @@ def link_command(
         except LexiconError as error:
             typer.echo(f"sinoviet link: {error}", err=True)
             raise typer.Exit(1) from None
+    if output is not None:
+        if jsonl:
+            raise typer.BadParameter("--jsonl writes each input's records back to stdout", param_hint="--output")
+        from toolkit.corpus.atomic import AtomicFile, signals_held
+
+        with signals_held():
+            written = AtomicFile(output)
+        previous, sys.stdout = sys.stdout, _TextOver(written)
+        try:
+            link_command(paths, output_format, lexicon_paths, lang, unknown, ner, pattern, encoding, workers,
+                         on_error, jsonl, field, to, quiet, verbose, chunk_bytes, None)
+        except typer.Exit as finished:
+            sys.stdout = previous
+            if finished.exit_code in (0, 1):  # done, some inputs failed: what was linked is kept, as on stdout
+                written.commit()
+            raise
+        except BaseException:
+            written.abort()
+            raise
+        finally:
+            sys.stdout = previous
+        written.commit()
+        return
     linker = MentionFinder(files, lang, unknown, ner)
     processor: JsonlField | MentionRows
     if jsonl:
@@ -113,6 +139,24 @@ def link_command(
         paths, processor, encoding=encoding, pattern=pattern, workers=workers, on_error=on_error, jsonl=jsonl,
         quiet=quiet, verbose=verbose, chunk_bytes=chunk_bytes or PIECE_BYTES,
     )
+
+
+class _TextOver:
+    """A stand-in for sys.stdout that writes, as UTF-8, into a binary file (``--output``)."""
+
+    def __init__(self, binary) -> None:
+        self.buffer = self
+        self._binary = binary
+
+    def write(self, data) -> int:
+        self._binary.write(data.encode("utf-8") if isinstance(data, str) else data)
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
 
 
 def link_source(source, lexicon, lang: str | None, unknown: bool, ner: bool = False) -> list[dict]:

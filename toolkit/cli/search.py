@@ -27,7 +27,7 @@ def build(
     lexicon_paths: Annotated[Optional[list[Path]], typer.Option(
         "--lexicon", "-l", help="A lexicon file of yours, loaded after the built-in ones (repeatable): documents "
         "are linked with it, and its alias table is stored unless --aliases is given.", show_default=False)] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes that link and fold.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-j", "-w", min=1, help="Processes that link and fold.")] = 1,
     unknown: Annotated[bool, typer.Option("--unknown/--no-unknown",
                                           help="Also cluster names the lexicons lack (slower).")] = False,
     pattern: Annotated[str, typer.Option("--pattern", help="File pattern inside folders.")] = "*.txt",
