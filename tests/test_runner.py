@@ -438,3 +438,12 @@ def test_a_worker_result_goes_through_a_wide_pipe() -> None:
         assert pool.submit(bytes, 3 * RESULT_PIPE_BYTES).result() == bytes(3 * RESULT_PIPE_BYTES)
     finally:
         pool.shutdown()
+
+
+def test_jsonl_record_with_a_null_field_passes_through(tmp_path: Path) -> None:
+    source = tmp_path / "nulls.jsonl"
+    source.write_text('{"text": "Thuỷ"}\n{"text": null, "id": 2}\n{"text": "khoẻ"}\n', encoding="utf-8")
+    result = invoke("normalise", "--jsonl", str(source))
+    assert result.exit_code == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["text_normalised"] for line in lines] == ["Thủy", None, "khỏe"] and lines[1]["id"] == 2

@@ -145,6 +145,8 @@ class JsonlField:
         if not isinstance(record, dict):
             return "", f"not a JSON object but {type(record).__name__}", False
         value = record.get(self.field)
+        if value is None and self.field in record:
+            return self._spliced(line, "null"), None, False  # a missing value passes through, as in batch.py
         if not isinstance(value, str):
             what = "no field" if self.field not in record else f"a {type(value).__name__} in field"
             return "", f"{what} {self.field!r} (a string is needed)", False
@@ -157,13 +159,15 @@ class JsonlField:
         written = json.dumps(result, ensure_ascii=False)
         if _SURROGATE.search(written):
             written = json.dumps(result)  # escaped, so the record stays UTF-8
+        return self._spliced(line, written), None, result != value
+
+    def _spliced(self, line: str, written: str) -> str:
+        """``line`` with ``written`` (JSON) as the value of the ``to`` field, in its place or added last."""
         spans, last_end = _value_spans(line)
         if self.to in spans:
             start, end = spans[self.to]
-            out = line[:start] + written + line[end:]
-        else:
-            out = line[:last_end] + ", " + json.dumps(self.to, ensure_ascii=False) + ": " + written + line[last_end:]
-        return out, None, result != value
+            return line[:start] + written + line[end:]
+        return line[:last_end] + ", " + json.dumps(self.to, ensure_ascii=False) + ": " + written + line[last_end:]
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
