@@ -464,7 +464,7 @@ def link(text: str, lang: str | None = None, lexicon: Lexicon | AliasIndex | Non
     ``lang`` (``vi``, ``en``, ``zh``) is detected when None; ``lexicon`` defaults to the built-in
     lexicons; ``unknown=False`` skips proposing names the lexicon lacks (the fastest path);
     ``ner=True`` proposes Vietnamese names with underthesea's NER instead of capitalised
-    syllable runs (hundreds of times slower; see ``unknown.py``).
+    syllable runs (about five times slower once its model is loaded; see ``unknown.py``).
     """
     if not isinstance(text, str):
         raise TypeError(f"link() takes a str, not {type(text).__name__}")
