@@ -28,7 +28,7 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 def build(
     output: Annotated[Path, typer.Option("--output", "-o", help="The table to write: .jsonl, .csv or .tsv.")],
     lexicon_paths: Annotated[Optional[list[Path]], typer.Option(
-        "--lexicon", "-l", help="A lexicon file of yours, loaded after the built-in ones (repeatable).",
+        "--lexicon", "-l", metavar="FILE", help="A lexicon file of yours, loaded after the built-in ones (repeatable).",
         show_default=False)] = None,
     corpus: Annotated[Optional[list[str]], typer.Option(
         "--corpus", "-c", help="Files or folders (their *.txt) whose spellings to mine (repeatable).",

@@ -24,7 +24,7 @@ def _kind(value: str) -> str:
 
 TextsArgument = Annotated[
     Optional[list[str]],
-    typer.Argument(help="One or more texts; none or - reads one per line from stdin.", show_default=False),
+    typer.Argument(help="One or more texts; none or - reads one per line from stdin.", show_default=False, metavar="TEXT"),
 ]
 
 
@@ -60,7 +60,7 @@ def hanviet_command(texts: TextsArgument = None, kind: KindOption = "auto") -> N
 
 def candidates_command(
     texts: TextsArgument = None,
-    k: Annotated[int, typer.Option("-k", min=1, help="How many candidates.")] = 10,
+    k: Annotated[int, typer.Option("-k", min=1, metavar="K", help="How many candidates.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per candidate.")] = False,
 ) -> None:
     """Romanised name (He Wei, Xi Jinping, Mao Tse-tung) → ranked Hán-Việt renderings with
@@ -108,7 +108,7 @@ def match_command(
     ] = None,
     no_lexicon: Annotated[bool, typer.Option("--no-lexicon", help="Decide on transliteration alone.")] = False,
     lexicon_paths: Annotated[Optional[list[Path]], typer.Option(
-        "--lexicon", "-l", help="A lexicon file of yours, loaded after the built-in ones (repeatable).",
+        "--lexicon", "-l", metavar="FILE", help="A lexicon file of yours, loaded after the built-in ones (repeatable).",
         show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:

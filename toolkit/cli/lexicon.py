@@ -23,7 +23,7 @@ PathsArgument = Annotated[
 ]
 LexiconOption = Annotated[
     Optional[list[Path]],
-    typer.Option("--lexicon", "-l", help="A lexicon file of yours to load after the built-in ones (repeatable).",
+    typer.Option("--lexicon", "-l", metavar="FILE", help="A lexicon file of yours to load after the built-in ones (repeatable).",
                  show_default=False),
 ]
 BuiltinOption = Annotated[

@@ -37,7 +37,7 @@ def underthesea_lines(lexicon) -> list[str]:
 def export(
     output_format: Annotated[str, typer.Option("--format", "-f", help="jieba or underthesea.")] = "jieba",
     lexicon_paths: Annotated[Optional[list[Path]], typer.Option(
-        "--lexicon", "-l", help="A lexicon file of yours, loaded after the built-in ones (repeatable).",
+        "--lexicon", "-l", metavar="FILE", help="A lexicon file of yours, loaded after the built-in ones (repeatable).",
         show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.",
                                                    show_default=False)] = None,

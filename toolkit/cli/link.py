@@ -49,7 +49,7 @@ def link_command(
     paths: PathsArgument = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="jsonl (one object per mention) or tsv.")] = "jsonl",
     lexicon_paths: Annotated[Optional[list[Path]], typer.Option(
-        "--lexicon", "-l", help="A lexicon file of yours, loaded after the built-in ones (repeatable).",
+        "--lexicon", "-l", metavar="FILE", help="A lexicon file of yours, loaded after the built-in ones (repeatable).",
         show_default=False)] = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="vi, en or zh (detected per document when omitted).",
                                                 show_default=False)] = None,

@@ -19,15 +19,15 @@ def register(app: typer.Typer) -> None:
 
 
 def build(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (their *.txt) or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (their *.txt) or - for stdin.", metavar="PATH")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The index to write (replaced atomically).")],
     aliases: Annotated[Optional[Path], typer.Option(
         "--aliases", "-a", help="An alias table (sinoviet aliases build); the built-in lexicon's when omitted.",
         show_default=False)] = None,
     lexicon_paths: Annotated[Optional[list[Path]], typer.Option(
-        "--lexicon", "-l", help="A lexicon file of yours, loaded after the built-in ones (repeatable): documents "
+        "--lexicon", "-l", metavar="FILE", help="A lexicon file of yours, loaded after the built-in ones (repeatable): documents "
         "are linked with it, and its alias table is stored unless --aliases is given.", show_default=False)] = None,
-    workers: Annotated[int, typer.Option("--workers", "-j", "-w", min=1, help="Processes that link and fold.")] = 1,
+    workers: Annotated[int, typer.Option("--workers", "-j", "-w", min=1, metavar="N", help="Processes that link and fold.")] = 1,
     unknown: Annotated[bool, typer.Option("--unknown/--no-unknown",
                                           help="Also cluster names the lexicons lack (slower).")] = False,
     pattern: Annotated[str, typer.Option("--pattern", help="File pattern inside folders.")] = "*.txt",
@@ -66,7 +66,7 @@ def build(
 def search(
     index: Annotated[Path, typer.Argument(help="An index made by `sinoviet index build`.")],
     query: Annotated[str, typer.Argument(help="Words or a name in any rendering (Hanoi, Hà Nội, 河内).")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many documents.")] = 10,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="At most this many documents.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document.")] = False,
 ) -> None:
     """Ranked documents for QUERY, expanded through the alias table, matches marked «like this».

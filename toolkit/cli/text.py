@@ -28,7 +28,7 @@ ON_ERROR_CHOICES = ("skip", "copy", "fail")
 
 PathsArgument = Annotated[
     Optional[list[str]],
-    typer.Argument(help="Files, folders (recursed) or - for stdin. Default: stdin.", show_default=False),
+    typer.Argument(help="Files, folders (recursed) or - for stdin. Default: stdin.", show_default=False, metavar="PATH"),
 ]
 EncodingOption = Annotated[
     str, typer.Option("--encoding", "-e", help=f"Input encoding: {'|'.join(ENCODING_CHOICES)}.")
@@ -40,7 +40,7 @@ OutputOption = Annotated[
 GlobOption = Annotated[str, typer.Option("--glob", help="Which files to take from folders.")]
 WorkersOption = Annotated[
     Optional[int],
-    typer.Option("--workers", "-j", min=1, help="Processes to use (default: the number of cores).", show_default=False),
+    typer.Option("--workers", "-j", min=1, metavar="N", help="Processes to use (default: the number of cores).", show_default=False),
 ]
 OnErrorOption = Annotated[
     str,
