@@ -142,3 +142,17 @@ def test_version_and_short_help():
     for args in (["-h"], ["link", "-h"], ["normalise", "-h"]):
         result = runner.invoke(app, args)
         assert result.exit_code == 0 and "Usage:" in result.stdout, args
+
+
+def test_several_inputs_refuse_an_output_that_is_or_reads_as_a_file(tmp_path):
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "in" / name).write_text("Thuỷ", encoding="utf-8")
+    named_like_a_file = runner.invoke(app, ["normalise", str(tmp_path / "in"), "-o", str(tmp_path / "out.txt")])
+    assert named_like_a_file.exit_code == 2 and not (tmp_path / "out.txt").exists()
+    (tmp_path / "taken").write_text("x", encoding="utf-8")
+    a_file = runner.invoke(app, ["normalise", str(tmp_path / "in" / "a.txt"), str(tmp_path / "in" / "b.txt"),
+                                 "-o", str(tmp_path / "taken")])
+    assert a_file.exit_code == 2 and (tmp_path / "taken").read_text(encoding="utf-8") == "x"
+    folder = runner.invoke(app, ["normalise", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"])
+    assert folder.exit_code == 0 and (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == "Thủy"

@@ -75,6 +75,22 @@ def _destination(output: Path | None, single: bool, in_place: bool):
     return destination_for
 
 
+# what a file written for several inputs would be called: taken for a folder, it surprises
+_FILE_SUFFIXES = (".txt", ".jsonl", ".json", ".tsv", ".csv")
+
+
+def _check_output_folder(output: Path) -> None:
+    """Several inputs (or a folder) write into a folder: refuse a file, or a new name that reads as one."""
+    if output.exists() and not output.is_dir():
+        raise typer.BadParameter(f"{output} is a file; several inputs are written into a folder", param_hint="--output")
+    if not output.exists() and output.suffix.lower() in _FILE_SUFFIXES:
+        raise typer.BadParameter(
+            f"several inputs are written into a folder, and {output} reads as a file name "
+            "(give a folder, or one input; for one file of all mentions, link -o does that)",
+            param_hint="--output",
+        )
+
+
 def _refuse_shared_outputs(sources, destination_for, option: str) -> None:
     """Two inputs written to one file would keep only the last: a usage error, before any work."""
     import os
@@ -128,7 +144,10 @@ def run_command(
     if in_place and (output is not None or not paths or "-" in paths):
         raise typer.BadParameter("--in-place needs file or folder paths and no --output", param_hint="--in-place")
     sources = list(iter_sources(paths, pattern))
-    destination_for = _destination(output, is_single_file(paths), in_place)
+    single = is_single_file(paths)
+    if output is not None and not single:
+        _check_output_folder(output)
+    destination_for = _destination(output, single, in_place)
     _refuse_shared_outputs(sources, destination_for, "--in-place" if in_place else "--output")
     sizes = [source.size() for source in sources if isinstance(source, Source)]
     total = None if any(size is None for size in sizes) else sum(size for size in sizes if size is not None)
