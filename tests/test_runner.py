@@ -447,3 +447,14 @@ def test_jsonl_record_with_a_null_field_passes_through(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["text_normalised"] for line in lines] == ["Thủy", None, "khỏe"] and lines[1]["id"] == 2
+
+
+def test_errors_replace_reads_a_file_with_a_bad_byte(tmp_path: Path) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_bytes("Thuỷ ".encode() + b"\xff" + " khoẻ\nHà Nội\n".encode())
+    strict = invoke("normalise", str(source))
+    assert strict.exit_code == 1 and "byte offset 7" in strict.stderr
+    replaced = invoke("normalise", "--errors", "replace", "--report", str(source))
+    assert replaced.exit_code == 0 and replaced.stdout == "Thủy \ufffd khỏe\nHà Nội\n"
+    assert "replaced=1" in replaced.stderr
+    assert invoke("normalise", "--errors", "ignore", str(source)).exit_code == 2

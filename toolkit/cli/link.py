@@ -29,6 +29,7 @@ import typer
 from toolkit.cli.text import (
     ChunkOption,
     EncodingOption,
+    ErrorsOption,
     FieldOption,
     JsonlOption,
     PathsArgument,
@@ -60,6 +61,7 @@ def link_command(
         "syllable runs: about 5 times slower on real paragraphs once its model is loaded (about 0.7 s).")] = False,
     pattern: Annotated[str, typer.Option("--glob", "--pattern", help="Which files to take from folders.")] = "*.txt",
     encoding: EncodingOption = "auto",
+    errors: ErrorsOption = "strict",
     workers: WorkersOption = None,
     on_error: Annotated[str, typer.Option(
         "--on-error", help="A file that cannot be decoded: skip it, or fail (stop the run). With --jsonl, "
@@ -110,7 +112,7 @@ def link_command(
             written = AtomicFile(output)
         previous, sys.stdout = sys.stdout, _TextOver(written)
         try:
-            link_command(paths, output_format, lexicon_paths, lang, unknown, ner, pattern, encoding, workers,
+            link_command(paths, output_format, lexicon_paths, lang, unknown, ner, pattern, encoding, errors, workers,
                          on_error, jsonl, field, to, quiet, verbose, chunk_bytes, None)
         except typer.Exit as finished:
             sys.stdout = previous
@@ -136,7 +138,7 @@ def link_command(
             sys.stdout.write("\t".join(MENTION_FIELDS) + "\n")
             sys.stdout.flush()
     run_command(
-        paths, processor, encoding=encoding, pattern=pattern, workers=workers, on_error=on_error, jsonl=jsonl,
+        paths, processor, encoding=encoding, errors=errors, pattern=pattern, workers=workers, on_error=on_error, jsonl=jsonl,
         quiet=quiet, verbose=verbose, chunk_bytes=chunk_bytes or PIECE_BYTES,
     )
 

@@ -33,6 +33,10 @@ PathsArgument = Annotated[
 EncodingOption = Annotated[
     str, typer.Option("--encoding", "-e", help=f"Input encoding: {'|'.join(ENCODING_CHOICES)}.")
 ]
+ErrorsOption = Annotated[
+    str, typer.Option("--errors", help="Bytes that cannot be read: strict (the file fails, see --on-error) or "
+                      "replace (each becomes U+FFFD, counted in --report).")
+]
 OutputOption = Annotated[
     Optional[Path],
     typer.Option("--output", "-o", help="Output file (one input) or folder (several inputs, or a folder).", show_default=False),
@@ -122,6 +126,7 @@ def run_command(
     processor: Any,
     *,
     encoding: str = "auto",
+    errors: str = "strict",
     output: Path | None = None,
     in_place: bool = False,
     pattern: str = "*.txt",
@@ -141,6 +146,7 @@ def run_command(
     paths = paths or []
     encoding = _check_choice(encoding, ENCODING_CHOICES, "--encoding")
     on_error = _check_choice(on_error, ON_ERROR_CHOICES, "--on-error")
+    errors = _check_choice(errors, ("strict", "replace"), "--errors")
     if in_place and (output is not None or not paths or "-" in paths):
         raise typer.BadParameter("--in-place needs file or folder paths and no --output", param_hint="--in-place")
     sources = list(iter_sources(paths, pattern))
@@ -153,7 +159,7 @@ def run_command(
     total = None if any(size is None for size in sizes) else sum(size for size in sizes if size is not None)
     job = Job(
         processor, encoding, on_error, chunk_bytes or CHUNK_BYTES, cut_at_spaces=not jsonl,
-        raw_utf8=jsonl and encoding in ("auto", "utf-8"),
+        raw_utf8=jsonl and encoding in ("auto", "utf-8"), errors=errors,
     )
     workers = workers or default_workers()
     if total is not None and total <= 2 * job.chunk_bytes:
@@ -218,6 +224,7 @@ def register(app: typer.Typer) -> None:
             str, typer.Option("--tone-style", "-t", help="old (hòa, thủy), new (hoà, thuỷ) or keep.")
         ] = "old",
         encoding: EncodingOption = "auto",
+        errors: ErrorsOption = "strict",
         output: OutputOption = None,
         in_place: Annotated[bool, typer.Option("--in-place", "-i", help="Replace each input file atomically.")] = False,
         report: Annotated[bool, typer.Option("--report", help="Print the repairs made in each file to stderr.")] = False,
@@ -245,7 +252,7 @@ def register(app: typer.Typer) -> None:
             else WholeText(normaliser, count_repairs=report)
         )
         run_command(
-            paths, processor, encoding=encoding, output=output, in_place=in_place, pattern=pattern, report=report,
+            paths, processor, encoding=encoding, errors=errors, output=output, in_place=in_place, pattern=pattern, report=report,
             workers=workers, on_error=on_error, jsonl=jsonl, quiet=quiet, verbose=verbose, chunk_bytes=chunk_bytes,
         )
 
@@ -253,6 +260,7 @@ def register(app: typer.Typer) -> None:
     def fold_command(
         paths: PathsArgument = None,
         encoding: EncodingOption = "auto",
+        errors: ErrorsOption = "strict",
         output: OutputOption = None,
         pattern: GlobOption = "*.txt",
         workers: WorkersOption = None,
@@ -271,6 +279,6 @@ def register(app: typer.Typer) -> None:
         folder = Folder()
         processor = _jsonl_processor(folder, field, to, on_error.lower()) if jsonl else PerLine(folder)
         run_command(
-            paths, processor, encoding=encoding, output=output, pattern=pattern, workers=workers,
+            paths, processor, encoding=encoding, errors=errors, output=output, pattern=pattern, workers=workers,
             on_error=on_error, jsonl=jsonl, quiet=quiet, verbose=verbose, chunk_bytes=chunk_bytes,
         )

@@ -73,10 +73,14 @@ class Job:
     # JSONL: UTF-8 bytes are read as they are (no repair over the whole line); the
     # processor repairs its field only. Other bytes are decoded as usual.
     raw_utf8: bool = False
+    # bytes that cannot be read: "strict" fails the file (see on_error), "replace" makes them U+FFFD
+    errors: str = "strict"
 
     def __post_init__(self) -> None:
         if self.on_error not in ON_ERROR:
             raise ValueError(f"on_error must be one of {', '.join(ON_ERROR)}, not {self.on_error!r}")
+        if self.errors not in ("strict", "replace"):
+            raise ValueError(f"errors must be strict or replace, not {self.errors!r}")
 
 
 @dataclass
@@ -94,7 +98,7 @@ def process_piece(job: Job, piece: Piece) -> PieceResult:
     from toolkit.corpus.streaming import decode_piece
 
     try:
-        decoded = (_decode_raw_utf8(piece) if job.raw_utf8 else None) or decode_piece(piece, job.encoding)
+        decoded = (_decode_raw_utf8(piece) if job.raw_utf8 else None) or decode_piece(piece, job.encoding, job.errors)
     except DecodeError as error:
         return PieceResult(error=str(error))
     try:

@@ -205,21 +205,22 @@ def count_lines(data: bytes, layout: str = "bytes") -> int:
     return lines
 
 
-def decode_piece(piece: Piece, encoding: str = "auto"):
+def decode_piece(piece: Piece, encoding: str = "auto", errors: str = "strict"):
     """Decode one piece to ``toolkit.decoding.Decoded``; errors name offsets and lines in the whole stream.
 
     ``encoding`` is what the user asked for; it is used as is for a whole (one-piece) stream.
+    ``errors="replace"`` turns bytes that cannot be read into U+FFFD (counted) instead of failing.
     """
     from toolkit.decoding import DecodeError, decode
 
     if piece.whole:
-        return decode(piece.data, encoding)
+        return decode(piece.data, encoding, errors)
     plan = piece.plan
     assert plan is not None  # every piece of a stream cut in several carries the stream's plan
     try:
         if plan.layout != "bytes":
-            return _decode_utf16(piece, plan.layout)
-        return decode(piece.data, plan.encoding)
+            return _decode_utf16(piece, plan.layout, errors)
+        return decode(piece.data, plan.encoding, errors)
     except DecodeError as error:
         raise DecodeError(
             error.reason,
@@ -229,13 +230,16 @@ def decode_piece(piece: Piece, encoding: str = "auto"):
         ) from None
 
 
-def _decode_utf16(piece: Piece, layout: str):
+def _decode_utf16(piece: Piece, layout: str, errors: str = "strict"):
     from toolkit.decoding import Decoded, DecodeError
 
     data = piece.data
     bom = 0
     if piece.index == 0 and data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         data, bom = data[2:], 1
+    if errors == "replace":
+        text = data.decode(layout, "replace")
+        return Decoded(text, "utf-16", {"bom": bom, "mojibake": 0, "replaced": text.count("\ufffd") - data.decode(layout, "ignore").count("\ufffd")})
     try:
         text = data.decode(layout)
     except UnicodeDecodeError as exc:
