@@ -128,3 +128,21 @@ def test_the_dask_path_gives_the_cli_mentions_on_the_same_files(tmp_path: Path) 
                  for r in records for m in r["mentions"]}
     assert from_dask == from_cli
     assert ("a.txt", 4, 0, 4, None, "nil:wang-ning") in from_dask  # a short form three lines below its name
+
+
+@pytest.mark.slow  # pandas and the linker's index: over 0.3 s
+def test_batch_map_takes_a_series_or_any_iterable_and_keeps_gaps():
+    import math
+
+    import pandas as pd
+
+    from toolkit import Folder, MentionFinder, Normaliser
+
+    series = pd.Series(["Hà Nội", None, float("nan"), "Thuỷ"], index=[10, 11, 12, 13])
+    folded = Folder().map(series)
+    assert list(folded.index) == [10, 11, 12, 13] and folded[10] == "ha noi" and folded[13] == "thuy"
+    assert pd.isna(folded[11]) and math.isnan(folded[12])  # gaps stay gaps
+    assert series.map(Normaliser()).tolist()[3] == "Thủy"  # the callable itself keeps gaps too
+    assert Normaliser("new").map(iter(["Thủy", None])) == ["Thuỷ", None]
+    found = MentionFinder().map(["Tô Lâm tới Hà Nội.", None])
+    assert [m["entity"] for m in found[0]] == ["person:vn:to-lam", "place:vn:ha-noi"] and found[1] is None

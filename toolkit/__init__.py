@@ -14,7 +14,7 @@ from toolkit.lazy import lazy_exports
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time each name is imported on first use
     from toolkit.aliases import AliasRow, AliasTable
-    from toolkit.corpus.batch import Folder, Normaliser
+    from toolkit.corpus.batch import Folder, MentionFinder, Normaliser
     from toolkit.text.characters import repair_characters
     from toolkit.chinese import hanviet, hanviet_candidates, pinyin, romanised_syllables
     from toolkit.decoding import DecodeError, Decoded, decode, repair_mojibake
@@ -55,6 +55,7 @@ _EXPORTS: dict[str, str] = {
     "Match": "toolkit.chinese.matching",
     "Normaliser": "toolkit.corpus.batch",
     "Folder": "toolkit.corpus.batch",
+    "MentionFinder": "toolkit.corpus.batch",
     "Linker": "toolkit.linking",
     "link": "toolkit.linking",
     "Mention": "toolkit.linking",

@@ -6,6 +6,7 @@ are built in that process on first use, never sent over. Each works three ways::
 
     normaliser = Normaliser("new")
     normaliser("Thủy")                                  # one string
+    normaliser.map(texts)                               # a list, a generator, a pandas Series
     normaliser.map_records(records, "text")             # dicts: adds "text_normalised"
     series.map(normaliser)                              # pandas
     bag.map_partitions(normaliser.map_partition)        # dask.bag
@@ -39,6 +40,13 @@ class _TextFunction(Generic[R]):
     def apply(self, value: Any) -> Any:
         """``self(value)`` for a string; anything else (None, NaN) comes back as it was."""
         return self(value) if isinstance(value, str) else value
+
+    def map(self, texts: Any) -> Any:
+        """Every text of a pandas Series (a Series back, same index) or of any iterable (a list
+        back), in order; missing values (None, NaN) pass through: ``Folder().map(df.name)``."""
+        if hasattr(texts, "map") and hasattr(texts, "index"):  # a pandas Series (or Index)
+            return texts.map(self.apply)
+        return [self.apply(text) for text in texts]
 
     def map_partition(self, texts: Iterable[Any]) -> list[Any]:
         """For ``dask.bag.Bag.map_partitions``: every text of a partition, in order."""
@@ -90,6 +98,8 @@ class Normaliser(_TextFunction[str]):
     def __call__(self, text: str) -> str:
         from toolkit.text.normalisation import normalise
 
+        if not isinstance(text, str):
+            return text  # None, NaN: series.map(normaliser) keeps the gap
         return normalise(text, self.tone_style)
 
     def counted(self, text: str) -> tuple[str, Counter[str]]:
@@ -108,6 +118,8 @@ class Folder(_TextFunction[str]):
     def __call__(self, text: str) -> str:
         from toolkit.text.folding import fold
 
+        if not isinstance(text, str):
+            return text  # None, NaN: series.map(folder) keeps the gap
         return fold(text)
 
 
@@ -126,6 +138,8 @@ class MentionFinder(_TextFunction[list[dict[str, Any]]]):
     suffix = "mentions"
 
     def __call__(self, text: str) -> list[dict[str, Any]]:
+        if not isinstance(text, str):
+            return text  # None, NaN: series.map(finder) keeps the gap
         return [mention.to_dict() for mention in self.mentions(text)]
 
     def mentions(self, text: str) -> list[Mention]:
