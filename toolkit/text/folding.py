@@ -84,6 +84,20 @@ class Folded:
         return self.starts[start], self.ends[end - 1]
 
 
+# The scripts the toolkit does not read itself (Greek, Cyrillic, Armenian, Hebrew, Arabic,
+# Indic, Thai, Lao, Georgian, Khmer, kana, Hangul…): unidecode romanises them, one character
+# at a time (so fold and fold_with_offsets agree), before marks are stripped, since their
+# vowel signs are combining characters (ภูเก็ต) that stripping would drop. Latin, with its
+# Vietnamese letters (U+1E00–U+1EFF), and Han are the toolkit's own and never reach it.
+_OTHER_SCRIPTS = re.compile("[\u0370-\u1aaf\u1b00-\u1dbf\u2c00-\u2dff\ua640-\ua69f\u3040-\u30ff\u3130-\u318f\uac00-\ud7af]+")
+
+
+def _romanised(found: re.Match[str]) -> str:
+    from unidecode import unidecode  # GPL-2.0+, the fallback for scripts the toolkit does not read
+
+    return "".join(unidecode(char) for char in found.group())
+
+
 def _fold_characters(text: str, keep_case: bool = False) -> str:
     """Case, marks and letter variants, character by character (no context)."""
     if text.isascii():
@@ -91,6 +105,10 @@ def _fold_characters(text: str, keep_case: bool = False) -> str:
     folded = unicodedata.normalize("NFKD", text)
     if not keep_case:
         folded = unicodedata.normalize("NFKD", folded.casefold())
+    if _OTHER_SCRIPTS.search(folded):
+        folded = _OTHER_SCRIPTS.sub(_romanised, folded)
+        if not keep_case:
+            folded = folded.lower()
     return _combining_marks().sub("", folded).translate(_BASE_LETTERS)
 
 
