@@ -359,9 +359,12 @@ def test_viqr_auto_detected():
 def test_viqr_escapes_and_punctuation():
     assert decode_viqr("Ca'c ba.n o+? dda^u\\? To^i o+? Ha` No^.i.") == "Các bạn ở đâu? Tôi ở Hà Nội."
     # before a capital or at the end, a final ? or . is punctuation unless the word is a common one;
-    # the writer's escape (RFC 1456) settles the rest: khoe?\? is khoẻ?
+    # a text that escapes its punctuation (RFC 1456) writes every unescaped one as a tone:
+    # khoe?\? is khoẻ?, and the final o+? is ở
     assert decode_viqr("Ba.n khoe? Ca'c ba.n o+?") == "Bạn khoe? Các bạn ơ?"
-    assert decode_viqr("Ba.n khoe?\\? Ca'c ba.n o+?") == "Bạn khoẻ? Các bạn ơ?"
+    assert decode_viqr("Ba.n khoe?\\? Ca'c ba.n o+?") == "Bạn khoẻ? Các bạn ở"
+    assert decode_viqr("So+? Ngoa.i giao\\. The^? the^. mo+'i\\.") == "Sở Ngoại giao. Thể thệ mới."
+    assert decode_viqr("QDD va` ddi, HDDND") == "QĐ và đi, HĐND"  # DD in an abbreviation in capitals
     assert decode_viqr("ca? nha`") == "cả nhà"
     assert decode_viqr("address, middle") == "address, middle"  # dd only opens a word
     assert decode_viqr("DDa`i") == "Đài"
