@@ -39,15 +39,30 @@ class Lexicon:
     def __init__(self, entities: Iterable[Entity], files: Iterable[str] = ()) -> None:
         self._entities: dict[str, Entity] = {entity.id: entity for entity in entities}
         self.files: tuple[str, ...] = tuple(files)
-        self._index: dict[str, tuple[str, ...]] = _name_index(self._entities.values())
-        self.ambiguities: tuple[Ambiguity, ...] = _ambiguities(self._entities, self._index)
+        # the name index and the ambiguities it shows, built on the first question (the linker
+        # asks neither, and building them is a fifth of a command's start-up)
+        self._names: dict[str, tuple[str, ...]] | None = None
+        self._ambiguities: tuple[Ambiguity, ...] | None = None
         # written and fold keys of every name, for entities_for: built on the first question
         self._lookup: _Lookup | None = None
         # the linker's alias index of this lexicon (``toolkit.linking.alias_index``), made on first
         # use: kept here, so that it lives exactly as long as the lexicon does
         self.alias_index: AliasIndex | None = None
 
-    _DERIVED = ("_lookup", "alias_index")  # rebuilt on the receiving side's first use, not shipped
+    _DERIVED = ("_lookup", "alias_index", "_names", "_ambiguities")  # rebuilt on first use, not shipped
+
+    @property
+    def _index(self) -> dict[str, tuple[str, ...]]:
+        if self._names is None:
+            self._names = _name_index(self._entities.values())
+        return self._names
+
+    @property
+    def ambiguities(self) -> tuple[Ambiguity, ...]:
+        """Names (compared by ``name_key``) that several entities claim."""
+        if self._ambiguities is None:
+            self._ambiguities = _ambiguities(self._entities, self._index)
+        return self._ambiguities
 
     def __getstate__(self) -> dict:
         return {key: (None if key in self._DERIVED else value) for key, value in self.__dict__.items()}
