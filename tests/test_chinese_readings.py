@@ -166,3 +166,17 @@ def test_every_han_character_gets_one_capitalised_hanviet_syllable(text):
     syllables = hanviet(text).split()
     assert len(syllables) == len(text)
     assert all(s[0].isupper() for s in syllables)
+
+
+@pytest.mark.parametrize(("hanzi", "reading"), [
+    ("张高丽", "Trương Cao Lệ"),    # 高丽 alone is Cao Ly (Goryeo); in a given name 丽 is lệ
+    ("令计划", "Lệnh Kế Hoạch"),
+    ("张允", "Trương Doãn"),
+    ("周恩来", "Chu Ân Lai"),       # 周 is chu first, châu too (周星驰 = Châu Tinh Trì)
+    ("蔡奇", "Thái Kỳ"),
+])
+def test_press_readings_of_name_characters(hanzi: str, reading: str):
+    from toolkit import hanviet, match
+
+    assert hanviet(hanzi, "name") == reading
+    assert match("周星驰", "Châu Tinh Trì").same and match("蔡锷", "Sái Ngạc").same
