@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from toolkit.chinese import to_simplified, to_traditional
 from toolkit.chinese.script import canonical_chars
 from toolkit.text.script import is_han_char as is_han
@@ -48,3 +50,14 @@ def test_canonical_chars_maps_traditional_only_forms():
 def test_is_han():
     assert is_han("中") and is_han("𠀀")
     assert not is_han("a") and not is_han("ー")
+
+
+@pytest.mark.parametrize(("simplified", "traditional"), [
+    ("叶剑英", "葉劍英"),  # the surname Ye is 葉, though 叶 stands on its own elsewhere
+    ("曹冲", "曹沖"),      # not 衝, "to rush"
+    ("阮岳", "阮岳"),      # Nguyễn Nhạc: not 嶽
+    ("岳飞", "岳飛"),
+    ("余秋雨", "余秋雨"),  # the surname guard still keeps 余
+])
+def test_names_convert_as_their_bearers_write_them(simplified: str, traditional: str):
+    assert to_traditional(simplified, name=True) == traditional

@@ -5,14 +5,16 @@ for names: it writes the surname 余 (Yu) as 餘 ("surplus"), 干宝 as 幹寶, 
 於. With ``name=True`` the text is one person's name and its surname is kept as written when
 the character is a standing form in its own right (Unihan lists it as its own variant and the
 traditional-keyed reading table has an entry for it). Given-name characters follow OpenCC:
-馬雲 is the usual traditional form of 马云, so guarding 云 there would be the error.
+馬雲 is the usual traditional form of 马云, so guarding 云 there would be the error. A few
+characters are written otherwise in names than either rule gives (the surname 叶 as 葉, 曹冲 as
+曹沖): ``lexicons/chinese/name_conversions.tsv`` says how.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from toolkit.chinese.tables import compound_surnames, own_entry_chars, variants_table
+from toolkit.chinese.tables import compound_surnames, name_conversions, own_entry_chars, variants_table
 from toolkit.text.script import has_han
 
 
@@ -46,9 +48,15 @@ def _convert(text: str, config: str, direction: str, name: bool) -> str:
         return converted
     keep = _self_standing(direction)
     guarded = surname_length(text)
-    return "".join(
-        orig if i < guarded and orig in keep else new for i, (orig, new) in enumerate(zip(text, converted))
-    )
+    written = name_conversions() if direction == "traditional" else {}
+    out = []
+    for i, (orig, new) in enumerate(zip(text, converted)):
+        role = "surname" if i < guarded else "given"
+        if (orig, role) in written:
+            out.append(written[(orig, role)])  # 叶剑英 -> 葉劍英, 曹冲 -> 曹沖 (name_conversions.tsv)
+        else:
+            out.append(orig if role == "surname" and orig in keep else new)
+    return "".join(out)
 
 
 def to_traditional(text: str, *, name: bool = False) -> str:

@@ -97,6 +97,19 @@ def name_readings() -> dict[str, tuple[NameReading, ...]]:
 
 
 @cache
+def name_conversions() -> dict[tuple[str, str], str]:
+    """(character, role) -> its traditional form in a person's name (name_conversions.tsv)."""
+    table: dict[tuple[str, str], str] = {}
+    path = lexicon_path("chinese", "name_conversions.tsv")
+    for number, (char, traditional, role, source) in read_tsv(path, ("char", "traditional", "role", "source")):
+        if role not in ("surname", "given") or not source.strip() or len(char) != 1 or len(traditional) != 1:
+            raise TableError("need one character, its one traditional form, a role surname/given and a source",
+                             path, number)
+        table[(char, role)] = traditional
+    return table
+
+
+@cache
 def compound_surnames() -> dict[str, float]:
     """Two-character surnames (欧阳, 司马, 诸葛…) with their ppm."""
     return {chars: ppm for (chars, _), ppm in name_frequencies()["surname"].items() if len(chars) == 2}
