@@ -180,3 +180,13 @@ def test_press_readings_of_name_characters(hanzi: str, reading: str):
 
     assert hanviet(hanzi, "name") == reading
     assert match("周星驰", "Châu Tinh Trì").same and match("蔡锷", "Sái Ngạc").same
+
+
+@pytest.mark.parametrize(("hanzi", "expected"), [
+    ("王岐山", "Wang Qishan"), ("刘云山", "Liu Yunshan"), ("李长江", "Li Changjiang"),  # people, though 山 and 江 end places
+    ("马鞍山", "Ma'anshan"), ("黄山", "Huangshan"), ("张家界", "Zhangjiajie"),          # places the lexicon knows
+])
+def test_default_pinyin_tells_a_name_ending_like_a_place_from_a_place(hanzi: str, expected: str):
+    from toolkit import pinyin
+
+    assert pinyin(hanzi) == expected

@@ -21,6 +21,9 @@ from toolkit.text.script import has_han, is_han_char
 
 # a surname this rare (ppm of names) does not make a two-to-four character string a person's name
 _MIN_SURNAME_PPM = 20.0
+# a surname and a given-name character this common outweigh a place's final character (王岐山)
+_COMMON_SURNAME_PPM = 1000.0
+_COMMON_GIVEN_PPM = 500.0
 # a pinyin syllable starting with one of these needs an apostrophe after another syllable
 _APOSTROPHE_INITIALS = ("a", "o", "e")
 
@@ -182,9 +185,14 @@ def looks_like_person(hanzi: str) -> bool:
     if not 2 <= len(hanzi) <= 4 or not all(is_han_char(c) for c in hanzi):
         return False
     simplified = simplified_chars(hanzi)
-    if hanzi in _known_places() or simplified in _known_places() or hanzi[-1] in place_words().han_place_finals:
+    if hanzi in _known_places() or simplified in _known_places():
         return False
     n = surname_length(simplified)
+    if hanzi[-1] in place_words().han_place_finals:
+        # 王岐山, 刘云山, 李长江: a common surname, then a given name whose last character is one
+        # names use as much as places do (山 江 城 京 路); a place so named is in the lexicon
+        return (len(hanzi) >= 3 and _surname_ppm(simplified[:n]) >= _COMMON_SURNAME_PPM
+                and given_ppm(hanzi[-1]) >= _COMMON_GIVEN_PPM)
     return _surname_ppm(simplified[:n]) >= _MIN_SURNAME_PPM
 
 
