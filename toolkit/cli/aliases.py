@@ -99,7 +99,7 @@ def diff(
 
 def export(
     table_path: Annotated[Path, typer.Argument(metavar="FILE", help="An alias table (.jsonl, .csv, .tsv).")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="solr, es-api, meilisearch, typesense, postgres, "
+    fmt: Annotated[str, typer.Option("--format", "-f", help="solr, es-api, meilisearch, typesense (30 and later), typesense-v29, postgres, "
                                                             "spacy, csv or jsonl.")],
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="The file to write (a folder for postgres); standard output when omitted.",

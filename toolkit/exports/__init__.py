@@ -14,6 +14,7 @@ FORMATS: dict[str, str] = {
     "es-api": "toolkit.exports.es_api",
     "meilisearch": "toolkit.exports.meilisearch",
     "typesense": "toolkit.exports.typesense",
+    "typesense-v29": "toolkit.exports.typesense:export_v29",
     "postgres": "toolkit.exports.postgres",
     "spacy": "toolkit.exports.spacy",
     "csv": "toolkit.exports.csv",
@@ -26,7 +27,8 @@ def export_files(table, fmt: str) -> dict[str, str]:
     module = FORMATS.get(fmt)
     if module is None:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    return importlib.import_module(module).export(table)
+    module, _, function = module.partition(":")
+    return getattr(importlib.import_module(module), function or "export")(table)
 
 
 def rule_count(table, fmt: str) -> int:
@@ -38,6 +40,10 @@ def rule_count(table, fmt: str) -> int:
         import json
 
         return sum(len(json.loads(line)["body"]["synonyms_set"]) for line in files["synonyms-api.jsonl"].splitlines())
+    if fmt == "typesense":
+        import json
+
+        return len(json.loads(files["synonym_set.json"])["items"])
     if fmt == "meilisearch":
         import json
 
