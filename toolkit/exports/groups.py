@@ -8,11 +8,13 @@ may stand for, and formats that cannot leave them out.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from toolkit.lexicon.model import country_of
 from toolkit.text.folding import fold
 
 
@@ -48,11 +50,18 @@ def synonym_groups(table, *, minimum: int = 2) -> list[SynonymGroup]:
 
 
 def weak_mappings(table) -> list[WeakMapping]:
-    """Each weak form (by fold key, first written form kept) -> the stored names of its entities."""
+    """Each weak form (by fold key, first written form kept) -> the stored names of its entities.
+
+    A Vietnamese person's one-syllable form that folds to a Vietnamese word is left out: a search
+    engine folds the query too, so ``Lâm => …`` (or ``Lam``) would make the verb làm find Tô Lâm,
+    and ``Trọng`` the word trong. A Chinese name's pinyin (``Xi``, ``Wang``) is kept."""
     by_key: dict[str, list] = defaultdict(list)
     for row in table:
         if row.kind == "weak":
             by_key[fold(row.alias)].append(row)
+    words = _folded_vietnamese_syllables()
+    by_key = {key: rows for key, rows in by_key.items()
+              if " " in key or key not in words or not any(country_of(r.entity) == "vn" for r in rows)}
     groups = table.by_entity()
     out = []
     for key, rows in by_key.items():
@@ -63,6 +72,14 @@ def weak_mappings(table) -> list[WeakMapping]:
         if targets:
             out.append(WeakMapping(_clean(rows[0].alias), entities, targets))
     return out
+
+
+@functools.cache
+def _folded_vietnamese_syllables() -> frozenset[str]:
+    """The fold keys of the one-syllable words of underthesea's Viet74K list (làm, trong, xì…)."""
+    from toolkit.vietnamese.underthesea_data import vietnamese_words
+
+    return frozenset(fold(word) for word in vietnamese_words() if " " not in word)
 
 
 TOKEN_PREFIX = "sv_"
