@@ -63,7 +63,6 @@ _SAMPLE_BYTES = 32 * 1024
 # is no evidence of Vietnamese, and English text written with it must never become Vietnamese.
 _WINDOWS_PUNCTUATION = b"\x82\x84\x85\x8b\x91\x92\x93\x94\x95\x96\x97\x9b\xa0\xab\xb7\xbb"
 _LONE_PUNCTUATION = re.compile(rb"(?:(?<=\s)|^)[" + b"".join(b"\\x%02x" % b for b in _WINDOWS_PUNCTUATION) + rb"]+(?=\s|$)")
-_PUNCTUATION_CHARACTERS = frozenset(_WINDOWS_PUNCTUATION.decode("cp1252"))
 _ERRORS = ("strict", "replace")
 
 

@@ -18,6 +18,7 @@ than the input (:mod:`toolkit.decoding.evidence`), so French, German or English 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from toolkit.decoding.evidence import MIN_MARGIN, SAMPLE_CHARS, evidence, pick
 from toolkit.decoding.legacy import codec
@@ -76,38 +77,40 @@ def has_utf8_mojibake(text: str) -> bool:
     return _contains_utf8_as_chars(text)
 
 
-def _contains_utf8_as_chars(text: str) -> bool:
-    # A lead byte's character followed by a continuation's is rare in clean text, and one
-    # two-class pattern scans about 3x faster than the full alternation: try the full
-    # sequence only where that pair occurs.
+def _utf8_sequences(text: str) -> Iterator[re.Match]:
+    """Each place where characters spell a UTF-8 sequence, left to right, not overlapping.
+
+    A lead byte's character followed by a continuation's is rare in clean text, and one
+    two-class pattern scans about 3x faster than the full alternation: the full sequence is
+    tried only where that pair occurs."""
     position = 0
     while (pair := _LEAD_THEN_CONTINUATION.search(text, position)) is not None:
-        if _UTF8_AS_CHARS.match(text, pair.start()):
-            return True
-        position = pair.start() + 1
-    return False
+        sequence = _UTF8_AS_CHARS.match(text, pair.start())
+        if sequence is None:
+            position = pair.start() + 1
+            continue
+        yield sequence
+        position = sequence.end()
+
+
+def _contains_utf8_as_chars(text: str) -> bool:
+    return next(_utf8_sequences(text), None) is not None
 
 
 def utf8_read_as_chars(text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that are one UTF-8 sequence of a Vietnamese letter read as two to
     four characters (``ệ`` written ``á»‡``): what a later pass must leave whole for the text
-    to stay repairable."""
+    to stay repairable (in order, not overlapping)."""
     from toolkit.vietnamese.letters import DECOMPOSE
 
     spans = []
-    position = 0
-    while (pair := _LEAD_THEN_CONTINUATION.search(text, position)) is not None:
-        sequence = _UTF8_AS_CHARS.match(text, pair.start())
-        if sequence is not None:
-            try:
-                letter = bytes(_BYTE_OF[c] for c in sequence.group()).decode("utf-8")
-            except UnicodeDecodeError:
-                letter = ""
-            if letter in DECOMPOSE:
-                spans.append(sequence.span())
-                position = sequence.end()
-                continue
-        position = pair.start() + 1
+    for sequence in _utf8_sequences(text):
+        try:
+            letter = bytes(_BYTE_OF[c] for c in sequence.group()).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if letter in DECOMPOSE:
+            spans.append(sequence.span())
     return spans
 
 
