@@ -8,6 +8,7 @@ character's position, so offsets in the output line up with the repaired text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 import regex
@@ -56,7 +57,15 @@ def _place_tones(text: str, tone_style: str) -> str:
     # text beyond repair, so it stays as written for repair_mojibake
     misread = utf8_read_as_chars(text)
     if misread:
-        placed = _with_words_kept(text, placed, lambda start, end: any(a < end and start < b for a, b in misread))
+        # the spans are in order and apart: a word overlaps one when the last span starting
+        # before its end also ends after its start (a bisection: mojibake has thousands)
+        starts = [a for a, _ in misread]
+
+        def inside_mojibake(start: int, end: int) -> bool:
+            i = bisect_left(starts, end) - 1
+            return i >= 0 and misread[i][1] > start
+
+        placed = _with_words_kept(text, placed, inside_mojibake)
     if _VIETNAMESE_ONLY.search(text):
         return placed
     from toolkit.chinese.romanised import is_toned_pinyin
