@@ -40,6 +40,9 @@ SHAPES = {
     "link: capitalised run": ("link", lambda n: " ".join(["Nguyen", "Van", "Son"] * (n // 15))),
     "link: bare gate names": ("link", lambda n: ("cặp cửa khẩu Trà Lĩnh – Long Bang – Tân Thanh, " * (n // 46 + 1))[:n]),
     "link: a name and its short forms": ("link", lambda n: ("Wang Ning met Wang Yi. Wang said. " * (n // 34 + 1))[:n]),
+    # UTF-8 read as windows-1252 with misplaced marks: every moved word is checked against the mojibake
+    "normalise: mojibake, marks moved": ("normalise", lambda n: ("Thuỷ ".encode().decode("latin-1") + "hoà " * 3) * (n // 20)),
+    "link: small units, no cue": ("link", lambda n: ("鼓楼 铁西 Hải Sơn Maguan " * (n // 24 + 1))[:n]),
 }
 
 
