@@ -28,12 +28,18 @@ def is_country(entity_id: str | None) -> bool:
 _SMALL_UNITS = frozenset({"prefecture", "county", "commune", "pre2025-district"})
 
 
+def unit_level(entity_id: str) -> str | None:
+    """The level of a small unit of a generated gazetteer (``county``, ``commune``,
+    ``pre2025-district``…), or None for any other entity."""
+    parts = entity_id.split(":", 3)
+    return parts[2] if len(parts) == 4 and parts[0] == "place" and parts[2] in _SMALL_UNITS else None
+
+
 def needs_cue(entity_id: str) -> bool:
     """Whether a name alone is too weak to link this entity: a unit of a generated gazetteer, which
     the linker takes only with a cue (its designator, its parent or a sibling named, a name no
     other entity or everyday word has)."""
-    parts = entity_id.split(":", 3)
-    return len(parts) == 4 and parts[0] == "place" and parts[2] in _SMALL_UNITS
+    return unit_level(entity_id) is not None
 
 # The three kinds of name an entity row can carry: one primary name per language (the
 # ``vi``/``en``/``zh`` columns), any number of aliases, any number of abbreviations.

@@ -30,7 +30,7 @@ from toolkit.linking.automaton import AliasIndex, alias_index
 from toolkit.linking.boundaries import (
     COMMON_WORD, chinese_hits_on_word_edges, dictionary_frequency, is_everyday_word, is_own_word, suffix_belongs,
 )
-from toolkit.lexicon.model import country_of, is_country, needs_cue
+from toolkit.lexicon.model import country_of, is_country, needs_cue, unit_level
 from toolkit.linking.keys import ORIGIN_WEIGHTS, Candidate
 from toolkit.linking.mentions import Mention
 from toolkit.linking.scan import Hit, layout_of, scan
@@ -694,15 +694,14 @@ def _cued(text: str, hit: Hit, candidate: Candidate, candidates: tuple[Candidate
     return candidate.origin == "pinyin" and " " not in written and len(written) >= _DISTINCT_PINYIN
 
 
-_UNIT_RANKS = {"place:vn:commune:": "commune", "place:vn:pre2025-district:": "district"}
+# the small units whose own word cues them, by level: the rank of that word in designators.tsv
+_UNIT_WORD_RANKS = {"commune": "commune", "pre2025-district": "district"}
 
 
 def _unit_rank(entity_id: str) -> str | None:
-    """The rank of a Vietnamese small unit, whose own word cues it (commune: xã, phường; district: quận)."""
-    for prefix, rank in _UNIT_RANKS.items():
-        if entity_id.startswith(prefix):
-            return rank
-    return None
+    """The rank of a Vietnamese small unit's own word (commune: xã, phường; district: quận)."""
+    level = unit_level(entity_id)
+    return _UNIT_WORD_RANKS.get(level) if level is not None else None
 
 
 def _unit_word_with(text: str, hit: Hit, rank: str) -> bool:
