@@ -238,8 +238,10 @@ def _decode_utf16(piece: Piece, layout: str, errors: str = "strict"):
     if piece.index == 0 and data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         data, bom = data[2:], 1
     if errors == "replace":
-        text = data.decode(layout, "replace")
-        return Decoded(text, "utf-16", {"bom": bom, "mojibake": 0, "replaced": text.count("\ufffd") - data.decode(layout, "ignore").count("\ufffd")})
+        from toolkit.decoding.decoder import decode_or_replace
+
+        text, replaced = decode_or_replace(data, data, layout, "replace")
+        return Decoded(text, "utf-16", {"bom": bom, "mojibake": 0, "replaced": replaced})
     try:
         text = data.decode(layout)
     except UnicodeDecodeError as exc:

@@ -133,7 +133,7 @@ def _unicode_error(data: bytes, exc: UnicodeDecodeError, encoding: str, shift: i
     return error_at(data, offset, f"byte 0x{data[offset]:02X} is not valid {encoding}", encoding)
 
 
-def _decode_or_replace(data: bytes, body: bytes, codec: str, errors: str, shift: int = 0) -> tuple[str, int]:
+def decode_or_replace(data: bytes, body: bytes, codec: str, errors: str, shift: int = 0) -> tuple[str, int]:
     """``body`` decoded with ``codec``, and how many characters ``errors="replace"`` replaced.
 
     Strict decoding raises a DecodeError at the offset in ``data`` (``body`` starts ``shift``
@@ -170,18 +170,18 @@ def _utf8(data: bytes, errors: str) -> Decoded:
     bom = 1 if data.startswith(codecs.BOM_UTF8) else 0
     body = data[3:] if bom else data
     encoding = "utf-8-sig" if bom else "utf-8"
-    text, replaced = _decode_or_replace(data, body, "utf-8", errors, 3 * bom)
+    text, replaced = decode_or_replace(data, body, "utf-8", errors, 3 * bom)
     return _after_utf8(text, encoding, bom, replaced)
 
 
 def _utf16(data: bytes, errors: str) -> Decoded:
     bom = 1 if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else 0
-    text, replaced = _decode_or_replace(data, data, "utf-16", errors)
+    text, replaced = decode_or_replace(data, data, "utf-16", errors)
     return Decoded(text, "utf-16", _repairs(bom=bom, replaced=replaced))
 
 
 def _cp1258(data: bytes, errors: str) -> Decoded:
-    text, replaced = _decode_or_replace(data, data, "cp1258", errors)
+    text, replaced = decode_or_replace(data, data, "cp1258", errors)
     return Decoded(unicodedata.normalize("NFC", text), "cp1258", _repairs(replaced=replaced))
 
 
