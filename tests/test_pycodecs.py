@@ -66,3 +66,11 @@ def test_errors_are_pythons_unicode_errors():
         b"ab\x81".decode("vni")
     assert caught.value.start == 2
     assert b"ab\x81".decode("vni", "replace") == "ab\ufffd" and b"ab\x81".decode("vni", "ignore") == "ab"
+
+
+def test_decomposed_text_encodes_as_its_composed_form_under_every_error_handler():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Hà Nội Ω")
+    assert text.encode("tcvn3", "replace") == "Hà Nội ?".encode("tcvn3")
+    assert text.encode("tcvn3", "ignore") == "Hà Nội ".encode("tcvn3")

@@ -41,9 +41,12 @@ def _decode(name: str, data: bytes, errors: str) -> str:
 
 
 def _encode(name: str, text: str, errors: str) -> bytes:
+    import unicodedata
+
     from toolkit.decoding.legacy import codec
 
     legacy = codec(name)
+    text = unicodedata.normalize("NFC", text)  # as legacy.encode reads it, so positions and pieces agree
     try:
         return legacy.encode(text)
     except ValueError:
