@@ -27,7 +27,7 @@ from babel import Locale
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from tsvwrite import join_items, write_table  # noqa: E402
+from tsvwrite import write_table  # noqa: E402
 
 OUTPUT = HERE / "12-world-cities.tsv"
 MILLION = 1_000_000
@@ -87,7 +87,6 @@ def rows(population: int) -> list[dict[str, str]]:
             "zh": chinese if cldr and chinese else "",
             # (a Vietnamese name that differs from the English one only in marks adds nothing: Merida)
             "vi": vietnamese if cldr and vietnamese and slug(vietnamese) != slug(name) else "",
-            "aliases": join_items([]),
             "parent": f"place:{code.lower()}", "source": row_source,
         })
     return table
