@@ -34,12 +34,17 @@ class _TextFunction(Generic[R]):
 
     suffix = "processed"  # a record's default output field: f"{field}_{suffix}"
 
-    def __call__(self, text: str) -> R:  # pragma: no cover - each subclass defines it
+    def __call__(self, text: str) -> R:
+        """The function of one text; anything else (None, NaN) comes back as it was, so
+        ``series.map(function)`` keeps a column's gaps."""
+        return self._of(text) if isinstance(text, str) else text
+
+    def _of(self, text: str) -> R:  # pragma: no cover - each subclass defines it
         raise NotImplementedError
 
     def apply(self, value: Any) -> Any:
-        """``self(value)`` for a string; anything else (None, NaN) comes back as it was."""
-        return self(value) if isinstance(value, str) else value
+        """``self(value)``: kept as the name the batch forms call."""
+        return self(value)
 
     def map(self, texts: Any) -> Any:
         """Every text of a pandas Series (a Series back, same index) or of any iterable (a list
@@ -95,11 +100,9 @@ class Normaliser(_TextFunction[str]):
         if self.tone_style not in TONE_STYLES:
             raise ValueError(f"tone_style must be one of {', '.join(TONE_STYLES)}, not {self.tone_style!r}")
 
-    def __call__(self, text: str) -> str:
+    def _of(self, text: str) -> str:
         from toolkit.text.normalisation import normalise
 
-        if not isinstance(text, str):
-            return text  # None, NaN: series.map(normaliser) keeps the gap
         return normalise(text, self.tone_style)
 
     def counted(self, text: str) -> tuple[str, Counter[str]]:
@@ -115,11 +118,9 @@ class Folder(_TextFunction[str]):
 
     suffix = "folded"
 
-    def __call__(self, text: str) -> str:
+    def _of(self, text: str) -> str:
         from toolkit.text.folding import fold
 
-        if not isinstance(text, str):
-            return text  # None, NaN: series.map(folder) keeps the gap
         return fold(text)
 
 
@@ -137,9 +138,7 @@ class MentionFinder(_TextFunction[list[dict[str, Any]]]):
     ner: bool = False  # Vietnamese unknown names by underthesea's NER (slow) instead of capitalised runs
     suffix = "mentions"
 
-    def __call__(self, text: str) -> list[dict[str, Any]]:
-        if not isinstance(text, str):
-            return text  # None, NaN: series.map(finder) keeps the gap
+    def _of(self, text: str) -> list[dict[str, Any]]:
         return [mention.to_dict() for mention in self.mentions(text)]
 
     def mentions(self, text: str) -> list[Mention]:
