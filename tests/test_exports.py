@@ -349,3 +349,19 @@ def test_a_vietnamese_short_form_that_folds_to_a_word_is_no_rule(builtin):
     terms = {mapping.term for mapping in weak_mappings(builtin)}
     assert not {"Lâm", "Lam", "Trọng", "Trong"} & terms
     assert {"Xi", "Wang"} <= terms  # a Chinese name's pinyin is no Vietnamese word to protect
+
+
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
+def test_postgres_managed_rows_keep_weak_forms_apart_and_the_fold_is_one_to_one(builtin):
+    from toolkit.exports import postgres_managed
+
+    rows = postgres_managed.term_rows(builtin)
+    xi = {(term, weak) for entity, term, weak in rows if entity == "person:cn:xi-jinping"}
+    assert ("Xi", True) in xi and ("Xi Jinping", False) in xi and ("习近平", False) in xi
+    assert not any(term == "Lâm" for _, term, _ in rows)  # folds to the verb làm: never a synonym
+    source, target = postgres_managed.fold_translation()
+    assert len(source) == len(target) and len(set(source)) == len(source)
+    folded = dict(zip(source, target))
+    assert folded["Đ"] == folded["đ"] == "d" and folded["Ở"] == folded["ở"] == "o"
+    sql = export_files(builtin, "postgres-managed")["install.sql"]
+    assert sql.count("INSERT INTO sinoviet_terms") == -(-len(rows) // 1000) and "unaccent(" not in sql

@@ -64,12 +64,8 @@ def server():
                         f"{result.stderr.strip().splitlines()[-1:]}")
         settings = _exports(result.stdout)
         started = settings.get("SINOVIET_PG_DATA")
-    tsearch = Path(settings.get("SINOVIET_PG_TSEARCH_DATA", ""))
     try:
-        if not os.access(tsearch, os.W_OK):
-            unavailable(f"the server's tsearch_data folder {tsearch} is not writable here "
-                        "(set SINOVIET_PG_TSEARCH_DATA, or run as its owner)")
-        yield settings["SINOVIET_PG_DSN"], tsearch
+        yield settings["SINOVIET_PG_DSN"], Path(settings.get("SINOVIET_PG_TSEARCH_DATA", ""))
     finally:
         if started:
             subprocess.run(["bash", str(SCRIPT), "stop", started], capture_output=True, timeout=120)
@@ -95,6 +91,9 @@ def table(builtin_alias_table) -> AliasTable:
 def exported(server, table: AliasTable, name: str):
     """The table's dictionaries installed under ``name``; removed afterwards."""
     dsn, tsearch = server
+    if not os.access(tsearch, os.W_OK):
+        unavailable(f"the server's tsearch_data folder {tsearch} is not writable here "
+                    "(set SINOVIET_PG_TSEARCH_DATA, or run as its owner)")
     files = postgres.export(table, name)
     copied = []
     try:
@@ -181,3 +180,66 @@ def test_two_ids_that_differ_only_in_punctuation_stay_two_lexemes_live(server):
     alpha, beta, crossed = rows[0]
     assert alpha == f"'{entity_token('org:x:a-b')}':1" and beta == f"'{entity_token('org:x:a.b')}':1"
     assert alpha != beta and crossed == "f"
+
+
+# --- the managed-server route: one SQL file, run by a role that is not a superuser ---------------
+
+@pytest.fixture(scope="module")
+def managed(server, table):
+    """``postgres-managed``'s install.sql run by a plain role (CREATE on one schema, no superuser,
+    nothing in tsearch_data), with the test documents indexed by its tsvector function."""
+    from toolkit.exports import postgres_managed
+
+    dsn, _ = server
+    name = f"sinoviet_managed_{os.getpid()}"
+    role, schema = f"{name}_user", f"{name}_schema"
+    psql(dsn, f"CREATE ROLE {role} NOSUPERUSER NOCREATEDB NOCREATEROLE; CREATE SCHEMA {schema} AUTHORIZATION {role};")
+    documents = dict(DOCUMENTS) | {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    rows = ",\n".join(f"({literal(n)}, {literal(segment_han(text))})" for n, text in documents.items())
+    as_role = f"SET ROLE {role}; SET search_path = {schema};\n"
+    try:
+        psql(dsn, as_role + postgres_managed.install_sql(table, name))
+        psql(dsn, as_role + f"CREATE TABLE {name}_docs(name text, body text, "
+                            f"tsv tsvector GENERATED ALWAYS AS ({name}_tsvector(body)) STORED);\n"
+                            f"INSERT INTO {name}_docs(name, body) VALUES {rows};")
+        yield dsn, name, as_role
+    finally:
+        psql(dsn, f"DROP SCHEMA IF EXISTS {schema} CASCADE; DROP ROLE IF EXISTS {role};")
+
+
+def found_managed(managed, queries: list[str]) -> dict[str, set[str]]:
+    dsn, name, as_role = managed
+    values = ",\n".join(f"({number}, {literal(segment_han(q))})" for number, q in enumerate(queries))
+    rows = psql(dsn, as_role + f"SELECT q.number, d.name FROM (VALUES {values}) AS q(number, text) "
+                               f"JOIN {name}_docs AS d ON d.tsv @@ {name}_tsquery(q.text);")
+    out: dict[str, set[str]] = {q: set() for q in queries}
+    for number, document in rows:
+        out[queries[int(number)]].add(document)
+    return out
+
+
+def test_managed_route_finds_every_rendering_in_every_script(managed):
+    queries = ["Hà Nội", "HA NOI", "Hanoi", "河内", "He Wei", "Hà Vĩ", "何炜", "Xi Jinping", "Tập Cận Bình", "习近平"]
+    for query, documents in found_managed(managed, queries).items():
+        assert {"vi.txt", "zh.txt", "en.txt"} <= documents, query
+        assert "other.txt" not in documents, query
+
+
+def test_managed_route_keeps_plain_words_phrases_and_weak_forms_one_way(managed):
+    dsn, name, as_role = managed
+    results = found_managed(managed, ["du lịch", "khách du lịch", "lịch du"])
+    assert results["du lịch"] == results["khách du lịch"] == {"other.txt"} and results["lịch du"] == set()
+    ((weak, strong),) = psql(dsn, as_role + f"SELECT {name}_tsquery('Xi')::text, {name}_tsquery('Xi Jinping')::text;")
+    assert "'xi' <-> 'jinping'" in weak and "'xi'" in weak.split(" | ")  # a weak form gains the names
+    assert "'xi'" not in strong.split(" | ")  # a name never gains the weak form
+    ((vector,),) = psql(dsn, as_role + f"SELECT {name}_tsvector('Thủ đô HÀ NỘI có ĐƯỜNG phố');")
+    assert vector == "'co':5 'do':2 'duong':6 'ha':3 'noi':4 'pho':7 'thu':1"
+
+
+def test_managed_route_finds_every_seed_entity_by_every_rendering(managed, table):
+    files = seed_entity_documents()
+    queries = sorted({r for entity in files for r in table.renderings(entity)})
+    results = found_managed(managed, queries)
+    misses = [(entity, rendering, document) for entity, documents in sorted(files.items())
+              for rendering in table.renderings(entity) for document in sorted(documents - results[rendering])]
+    assert misses == [], "\n".join(map(str, misses))

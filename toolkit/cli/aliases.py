@@ -10,6 +10,10 @@ from typing import Annotated, Optional
 
 import typer
 
+from toolkit.exports import FORMATS
+
+_FORMAT_NAMES = ", ".join(FORMATS)
+
 
 def register(app: typer.Typer) -> None:
     group = typer.Typer(name="aliases", help="Build, diff and export alias tables for search engines.",
@@ -99,8 +103,7 @@ def diff(
 
 def export(
     table_path: Annotated[Path, typer.Argument(metavar="FILE", help="An alias table (.jsonl, .csv, .tsv).")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="solr, es-api, meilisearch, typesense (30 and later), typesense-v29, postgres, "
-                                                            "spacy, csv or jsonl.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of {_FORMAT_NAMES} (toolkit/exports/README.md).")],
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="The file to write (a folder for postgres); standard output when omitted.",
         show_default=False)] = None,

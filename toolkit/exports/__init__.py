@@ -16,6 +16,7 @@ FORMATS: dict[str, str] = {
     "typesense": "toolkit.exports.typesense",
     "typesense-v29": "toolkit.exports.typesense:export_v29",
     "postgres": "toolkit.exports.postgres",
+    "postgres-managed": "toolkit.exports.postgres_managed",
     "spacy": "toolkit.exports.spacy",
     "csv": "toolkit.exports.csv",
     "jsonl": "toolkit.exports.jsonl",
@@ -51,6 +52,10 @@ def rule_count(table, fmt: str) -> int:
     if fmt == "postgres":
         return sum(1 for name in ("sinoviet.syn", "sinoviet.ths") for line in files[name].splitlines()
                    if line.strip() and not line.startswith("#"))
+    if fmt == "postgres-managed":
+        from toolkit.exports.postgres_managed import term_rows
+
+        return len(term_rows(table))
     if fmt == "csv":
         return len(files["aliases.csv"].splitlines()) - 1
     (text,) = files.values()
