@@ -193,7 +193,7 @@ def test_a_stored_index_is_plain_json_of_strings_and_numbers(tmp_path, cache):
     fresh_index(lexicon_file(tmp_path, *PLACES))
     (stored,) = cache.glob("alias-index-*.json")
     state = json.loads(stored.read_text(encoding="utf-8"))
-    assert set(state) == {"candidates", "table", "words", "han_words", "patterns", "digest"}
+    assert set(state) == {"candidates", "table", "words", "han_words", "patterns", "short_forms", "digest"}
     assert ["place:vn:ha-noi", "place", "name", "vi", "Hà Nội"] in state["candidates"]
 
 
@@ -205,7 +205,7 @@ def test_a_file_of_another_shape_under_the_right_name_is_built_again(tmp_path, c
     (stored,) = cache.glob("alias-index-*.json")
     state = json.loads(stored.read_text(encoding="utf-8"))
     for broken in ({**state, "candidates": [[1, 2]]}, {**state, "words": {"a": 1}}, {**state, "patterns": "9"},
-                   {**state, "table": {"ha noi": [99]}}):
+                   {**state, "table": {"ha noi": [99]}}, {**state, "short_forms": {"person:x:y": [[1, "Y"]]}}):
         stored.write_text(json.dumps(broken), encoding="utf-8")
         assert fresh_index(path).table == expected
 

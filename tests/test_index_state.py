@@ -30,9 +30,10 @@ def test_derived_state_is_declared_on_the_index(tmp_path):
     index = AliasIndex(_lexicon(tmp_path))
     assert "tinh lao cai" in index.designated_keys
     assert isinstance(index.office_holders, dict) and isinstance(index.han_holder_forms, frozenset)
-    assert index.short_forms_by_id == {}
+    assert index.short_forms_by_id["person:cn:xi-jinping"][:2] == (("xi", "Xi"), ("tap", "Tập"))
     restored = AliasIndex.restored(index.lexicon, index.digest, index.state())
     assert restored.designated_keys == index.designated_keys
+    assert restored.short_forms_by_id == index.short_forms_by_id and restored.office_holders == index.office_holders
 
 
 @pytest.mark.slow  # over 0.3 s: kept out of the quick subset

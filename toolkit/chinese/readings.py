@@ -369,6 +369,18 @@ def pinyin_keys(hanzi: str, kind: str = "auto") -> tuple[str, ...]:
 _MAX_KEYS = 8
 
 
+def marked_readings(hanzi: str, kind: str = "auto") -> tuple[tuple[str, ...], ...]:
+    """For each Han character of ``hanzi``, every Hán-Việt syllable it may be read as there, marks
+    kept and in lower case (``习近平`` → (("tập",), ("cận",), ("bình",))): what a reading written
+    with marks must agree with."""
+    from toolkit.text.keys import marked_key
+
+    return tuple(
+        tuple(dict.fromkeys(marked_key(r) for r in hanviet_readings(c.char, c.pinyin, c.role) or (c.char,)))
+        for c in read_chars(hanzi, kind) if is_han_char(c.char)
+    )
+
+
 def hanviet_keys(hanzi: str, kind: str = "auto") -> tuple[str, ...]:
     """Exact fold-space keys of the Hán-Việt reading, the preferred first: ``黄明政`` → (``hoang minh chinh``, ``huynh minh chinh``)."""
     if not has_han(hanzi):

@@ -77,9 +77,10 @@ class AliasIndex:
                 target.add_word(pattern, (len(pattern), key))
             self.patterns += len(forms)
         # people's short forms ride along, marked, so one scan finds them too (see shortforms.py)
-        from toolkit.linking.shortforms import SHORT_FORM_MARK, short_form_keys
+        from toolkit.linking.shortforms import SHORT_FORM_MARK, people_short_forms, short_form_keys
 
-        for key in short_form_keys(lexicon):
+        self.short_forms_by_id = people_short_forms(lexicon)
+        for key in short_form_keys(self.short_forms_by_id):
             if key in self.table:
                 continue  # a name in its own right (a lexicon key) is found as one
             for form in dict.fromkeys((key.capitalize(), key.upper())):
@@ -104,6 +105,7 @@ class AliasIndex:
             "words": [[pattern, key] for pattern, (_, key) in self.automaton.items()],
             "han_words": [[pattern, key] for pattern, (_, key) in self.han_automaton.items()],
             "patterns": self.patterns,
+            "short_forms": {entity: [list(form) for form in forms] for entity, forms in self.short_forms_by_id.items()},
         }
 
     @classmethod
@@ -120,6 +122,11 @@ class AliasIndex:
             _all_strings([list(keys)])
             pick = candidates.__getitem__  # (map at C speed: a generator per key costs twice as much)
             table = {key: tuple(map(pick, numbers)) for key, numbers in keys.items()}
+            short_forms = state["short_forms"]
+            _all_strings([list(short_forms)])
+            for forms in short_forms.values():
+                _all_strings(forms)
+            forms_by_id = {entity: tuple(map(tuple, forms)) for entity, forms in short_forms.items()}
             patterns = state["patterns"]
             if type(patterns) is not int:
                 raise TypeError("the pattern count is not a number")
@@ -141,6 +148,7 @@ class AliasIndex:
         index.digest = digest
         index.fitting = {}
         index.table, index.patterns = table, patterns
+        index.short_forms_by_id = forms_by_id
         index.automaton, index.han_automaton = automata
         return index
 
@@ -174,7 +182,7 @@ class AliasIndex:
         """folded short form → the office-holders (of the roles table) that have it."""
         from toolkit.linking.shortforms import office_holders
 
-        return office_holders(self.lexicon)
+        return office_holders(self.short_forms_by_id)
 
     @cached_property
     def han_holder_forms(self) -> frozenset[str]:
@@ -187,12 +195,6 @@ class AliasIndex:
         from toolkit.linking.gates import gate_table
 
         return gate_table(self.lexicon)
-
-    @cached_property
-    def short_forms_by_id(self) -> dict[str, tuple[tuple[str, str], ...]]:
-        """entity id → its short forms, filled by ``shortforms.py`` as it meets people (hashing
-        an entity costs more than its id)."""
-        return {}
 
     def __len__(self) -> int:
         return len(self.table)

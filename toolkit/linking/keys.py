@@ -47,6 +47,9 @@ class Candidate:
     origin: str  # a key of ORIGIN_WEIGHTS
     lang: str
     surface: str
+    # for a Hán-Việt reading: the marked syllables each character of ``surface`` may be read as
+    # ("tập|tạp cận bình"), worked out with the index so that linking never reads Chinese
+    readings: str = ""
 
     @property
     def weight(self) -> float:
@@ -96,14 +99,21 @@ def entity_keys(entity) -> Iterator[tuple[str, Candidate]]:
 def _chinese_keys(entity, name) -> Iterator[tuple[str, Candidate]]:
     if name.kind == "abbr" or not reads_chinese(entity):
         return
-    from toolkit.chinese.readings import hanviet_keys, pinyin_keys
+    from toolkit.chinese.readings import hanviet_keys, marked_readings, pinyin_keys
 
     kind = chinese_kind(entity.type, name.text)
-    for origin, keys in (("pinyin", pinyin_keys(name.text, kind)), ("hanviet", hanviet_keys(name.text, kind))):
-        for key in keys:
-            # a one-syllable reading is a word, not a name
-            if " " in key or len(key) > 5:
-                yield key, Candidate(entity.id, entity.type, origin, name.lang, name.text)
+    for key in pinyin_keys(name.text, kind):
+        if _long_enough(key):
+            yield key, Candidate(entity.id, entity.type, "pinyin", name.lang, name.text)
+    readings = ""
+    for key in hanviet_keys(name.text, kind):
+        if _long_enough(key):
+            readings = readings or " ".join("|".join(options) for options in marked_readings(name.text, kind))
+            yield key, Candidate(entity.id, entity.type, "hanviet", name.lang, name.text, readings)
+
+
+def _long_enough(key: str) -> bool:
+    return " " in key or len(key) > 5  # a one-syllable reading is a word, not a name
 
 
 def written_forms(key: str, candidate: Candidate) -> set[str]:

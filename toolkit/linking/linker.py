@@ -114,22 +114,16 @@ def _marks_disagree(written: str, surface: str) -> bool:
 
 def _marks_fit_reading(written: str, candidate: Candidate) -> bool:
     syllables = written.split()
-    readings = _marked_readings(candidate.surface, candidate.type)
+    readings = _reading_options(candidate.readings)
     if len(syllables) != len(readings):
         return True  # the reading does not line up with the words: the marks say nothing
     return all(not has_marks(s) or marked_key(s) in options for s, options in zip(syllables, readings))
 
 
 @lru_cache(maxsize=16384)
-def _marked_readings(hanzi: str, entity_type: str) -> tuple[frozenset[str], ...]:
-    """The marked keys each character of a Chinese name can be read as in Hán-Việt."""
-    from toolkit.chinese.readings import hanviet_readings, read_chars
-    from toolkit.linking.keys import chinese_kind
-
-    return tuple(
-        frozenset(marked_key(r) for r in hanviet_readings(c.char, c.pinyin, c.role) or (c.char,))
-        for c in read_chars(hanzi, chinese_kind(entity_type, hanzi)) if is_han_char(c.char)
-    )
+def _reading_options(readings: str) -> tuple[frozenset[str], ...]:
+    """``Candidate.readings`` ("tập|tạp cận bình") as one set of syllables per character."""
+    return tuple(frozenset(options.split("|")) for options in readings.split(" ")) if readings else ()
 
 
 # characters that never glue a name to a neighbour (the common case, settled without ``glued``)

@@ -53,24 +53,29 @@ def short_forms(entity) -> tuple[tuple[str, str], ...]:
     return tuple(forms)
 
 
-def short_form_keys(lexicon) -> set[str]:
-    """Every Latin short form of every person (folded), except words that are short forms of nobody."""
-    keys: set[str] = set()
+def people_short_forms(lexicon) -> dict[str, tuple[tuple[str, str], ...]]:
+    """entity id → short forms, for every person of ``lexicon`` who has one (worked out with the
+    index and kept in its state, since a Chinese surname's reading needs the Chinese tables)."""
+    forms_by_id = {}
     for entity in lexicon:
         if entity.type == "person":
-            keys.update(k for k, _ in short_forms(entity) if not is_han_char(k[:1]) and k not in NOT_SHORT_FORMS)
-    return keys
+            forms = short_forms(entity)
+            if forms:
+                forms_by_id[entity.id] = forms
+    return forms_by_id
 
 
-def office_holders(lexicon) -> dict[str, tuple[str, ...]]:
+def short_form_keys(forms_by_id: dict[str, tuple[tuple[str, str], ...]]) -> set[str]:
+    """Every Latin short form of every person (folded), except words that are short forms of nobody."""
+    return {k for forms in forms_by_id.values() for k, _ in forms if not is_han_char(k[:1]) and k not in NOT_SHORT_FORMS}
+
+
+def office_holders(forms_by_id: dict[str, tuple[tuple[str, str], ...]]) -> dict[str, tuple[str, ...]]:
     """folded short form → office-holders (of the roles table) that have it (kept per index:
     ``AliasIndex.office_holders``)."""
     table: dict[str, list[str]] = {}
     for entity_id in context.roles():
-        entity = lexicon.get(entity_id)
-        if entity is None:
-            continue
-        for key, _ in short_forms(entity):
+        for key, _ in forms_by_id.get(entity_id, ()):
             table.setdefault(key, [])
             if entity_id not in table[key]:
                 table[key].append(entity_id)
@@ -111,7 +116,6 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
     that short form); Chinese short forms (a surname character) are looked for here, and taken
     only next to a Chinese title. ``has_han``: whether the text has a Han character (searched
     when None)."""
-    lexicon = index.lexicon
     # short form → [(the person's cluster, its entity id or None, the form as written)]
     antecedents: dict[str, list[tuple[str, str | None, str]]] = {}
     forms_of = index.short_forms_by_id
@@ -124,10 +128,7 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
             forms = unknown_person_forms(mention.text, lang)
             looked_for.update(key for key, _ in forms)
         else:
-            forms = forms_of.get(mention.entity)
-            if forms is None:
-                entity = lexicon.get(mention.entity)
-                forms = forms_of[mention.entity] = short_forms(entity) if entity else ()
+            forms = forms_of.get(mention.entity, ())
             if lang == "en" and mention.entity.startswith("person:vn:"):
                 # English also shortens a Vietnamese name to its family name: "Pham said"
                 family = mention.text.split()[0]
@@ -180,8 +181,7 @@ def short_form_mentions(text: str, index, mentions: list[Mention], short_hits=()
         if offices and offices != ("",):
             fitting = [e for e in holders.get(key, ()) if context.office_fit(e, offices) == 1.0]
             if len(fitting) == 1:
-                entity = lexicon.get(fitting[0])
-                written_forms = dict(short_forms(entity))
+                written_forms = dict(forms_of.get(fitting[0], ()))
                 if _written_fits(written, written_forms.get(key, written), marked_text):
                     found.append(Mention(start, end, written, fitting[0], "person", TITLE_ONLY_SCORE, fitting[0]))
                     taken.add(start, end)
