@@ -1,0 +1,83 @@
+"""First touch: what a user meets before any warm loop (issue 16).
+
+    python bench/bench_first_touch.py [--runs 7]
+
+Rows, each the median of ``--runs`` fresh processes with the spread (min–max), the settings
+alternated run by run so that a busy neighbour hits them alike:
+
+- ``sinoviet link`` on a one-line Vietnamese file, index cache warm (target ≤ 0.35 s), beside
+  ``sinoviet normalise`` on the same file and a bare ``python -c pass`` (the anchors);
+- ``link()``'s first call in a fresh process against its second call on the same text
+  (target: first ≤ 3× warm, counted without the interpreter's start).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+LINE = "Thủ tướng Phạm Minh Chính gặp Chủ tịch Tập Cận Bình tại Hà Nội hôm qua.\n"
+SINOVIET = [sys.executable, "-m", "toolkit"]
+FIRST_CALL = """
+import json, time
+started = time.perf_counter()
+from toolkit import link
+imported = time.perf_counter()
+link(TEXT)
+first = time.perf_counter()
+link(TEXT)
+second = time.perf_counter()
+print(json.dumps({"import": imported - started, "first": first - imported, "warm": second - first}))
+"""
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def summary(values: list[float]) -> str:
+    return f"{statistics.median(values) * 1000:7.0f} ms  ({min(values) * 1000:.0f}–{max(values) * 1000:.0f})"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        one_line = Path(folder) / "one.txt"
+        one_line.write_text(LINE, encoding="utf-8")
+        commands = {
+            "python -c pass (anchor)": [sys.executable, "-c", "pass"],
+            "sinoviet normalise (anchor)": [*SINOVIET, "normalise", str(one_line)],
+            "sinoviet link": [*SINOVIET, "link", str(one_line)],
+        }
+        timed(commands["sinoviet link"])  # the index cache is warm from here on
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        calls: dict[str, list[float]] = {"import": [], "first": [], "warm": []}
+        code = FIRST_CALL.replace("TEXT", repr(LINE))
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                times[name].append(timed(command))
+            result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+            for name, value in json.loads(result.stdout).items():
+                calls[name].append(value)
+    print(f"one-line file, index cache warm, {args.runs} runs each: median (min–max)")
+    for name, values in times.items():
+        print(f"  {name:<30}{summary(values)}")
+    print("link() in a fresh process")
+    for name, values in calls.items():
+        print(f"  {name + (' call' if name != 'import' else ' toolkit'):<30}{summary(values)}")
+    ratios = [first / warm for first, warm in zip(calls["first"], calls["warm"])]
+    print(f"  first / warm: median {statistics.median(ratios):.0f}× (target ≤ 3×)")
+
+
+if __name__ == "__main__":
+    main()
