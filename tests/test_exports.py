@@ -6,6 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -100,6 +104,212 @@ def test_solr_builtin_file_parses_and_holds_every_rendering(builtin):
     xi = next(group for group in equivalences if "习近平" in group)
     assert {"Xi Jinping", "Tập Cận Bình", "tap can binh"} <= set(xi)
     assert len(equivalences) + len(mappings) == rule_count(builtin, "solr")
+
+
+# --- Solr, rules pre-analysed for the text_sinoviet field type (issue 17) ------------------------
+
+@pytest.mark.parametrize("term, tokens", [
+    ("何炜", "何 炜"), ("Hà Nội", "ha noi"), ("HÀ NỘI", "ha noi"), ("Lý Cường", "ly cuong"),
+    ("Đà Nẵng", "da nang"), ("Tập Cận Bình", "tap can binh"), ("Bà Rịa–Vũng Tàu", "ba ria vung tau"),
+    ("M’Drắk", "m'drak"), ("Xi-Jinping", "xi jinping"), ("U.S.A.", "u.s.a"), ("1,000 Days", "1,000 days"),
+    ("Łódź", "lodz"), ("Straße", "strasse"), ("İzmir", "izmir"), ("back\\slash => arrow", "back slash arrow"),
+    ("#1 Hit", "1 hit"), ("A=B", "a b"), ("—", ""),
+])
+def test_lucene_chain_writes_a_term_as_the_field_s_tokens(term, tokens):
+    from toolkit.exports.lucene_chain import analysed_term
+
+    assert analysed_term(term) == tokens
+
+
+def test_lucene_chain_reads_decomposed_marks_as_precomposed():
+    from toolkit.exports.lucene_chain import field_tokens
+
+    assert field_tokens("Ha\u0300 No\u0323\u0302i") == ["ha", "noi"]
+
+
+def solr_analysed_text(table: AliasTable) -> str:
+    from toolkit.exports.solr_analysed import SYNONYMS_FILE
+
+    return export_files(table, "solr-analysed")[SYNONYMS_FILE]
+
+
+def test_solr_analysed_rules_are_field_tokens_once_each_and_weak_forms_one_way():
+    from toolkit.exports.lucene_chain import analysed_term
+
+    equivalences, mappings = parse_solr(solr_analysed_text(tricky_table()))
+    assert ["the quoted party", "dang trich dan", "引 号 党", "back slash arrow", "a b"] in equivalences
+    assert ["ha noi", "hanoi", "河 内"] in equivalences  # six renderings, three after analysis
+    assert mappings == [(["xi"], ["xi", "xi jinping", "习 近 平"])]
+    for terms in [*equivalences, *(left + right for left, right in mappings)]:
+        assert all(analysed_term(term) == term for term in terms), terms  # whitespace reads them as they are
+    for terms in [*equivalences, *(right for _, right in mappings)]:
+        assert len(terms) == len(set(terms)) >= 2, terms
+
+
+def test_solr_analysed_drops_a_rule_left_with_one_term_and_keeps_escaping():
+    table = AliasTable([
+        AliasRow("place:vn:ha-noi", "Hà Nội", "vi", "label", "test", 0, "place"),
+        AliasRow("place:vn:ha-noi", "HA NOI", "vi", "fold", "test", 0, "place"),
+        AliasRow("place:vn:ha-noi", "ha-noi", "vi", "alias", "test", 0, "place"),
+        AliasRow("person:cn:xi-jinping", "Xi Jinping", "en", "label", "test", 0, "person"),
+        AliasRow("person:cn:xi-jinping", "Xi", "en", "weak", "test", 0, "person"),
+        AliasRow("org:test:days", "1,000 Days", "en", "label", "test", 0, "org"),
+        AliasRow("org:test:days", "#1,000 Days", "en", "alias", "test", 0, "org"),
+        AliasRow("org:test:days", "Thousand Days", "en", "alias", "test", 0, "org"),
+    ])
+    text = solr_analysed_text(table)
+    rules = [line for line in text.splitlines() if not line.startswith("#")]
+    assert rules == ["1\\,000 days, thousand days", "xi => xi, xi jinping"], text
+    equivalences, _ = parse_solr(text)
+    assert equivalences == [["1,000 days", "thousand days"]]
+
+
+def test_solr_analysed_field_type_is_one_chain_in_xml_and_json():
+    import xml.etree.ElementTree as ElementTree
+
+    from toolkit.exports.solr_analysed import FIELD_TYPE, SYNONYMS_FILE
+
+    files = export_files(tricky_table(), "solr-analysed")
+    assert set(files) == {SYNONYMS_FILE, "schema-fieldtype.xml", "add-field-type.json"}
+    field_type = ElementTree.fromstring(files["schema-fieldtype.xml"])
+    request = json.loads(files["add-field-type.json"])["add-field-type"]
+    assert field_type.get("name") == request["name"] == FIELD_TYPE
+    for kind in ("index", "query"):
+        (analyzer,) = field_type.findall(f"analyzer[@type='{kind}']")
+        from_xml = [dict(element.attrib) for element in analyzer]
+        described = request[f"{kind}Analyzer"]
+        assert from_xml == [described["tokenizer"], *described["filters"]]
+        assert from_xml[:3] == [{"class": "solr.StandardTokenizerFactory"}, {"class": "solr.LowerCaseFilterFactory"},
+                                {"class": "solr.ASCIIFoldingFilterFactory"}]
+    (synonyms,) = field_type.findall("analyzer[@type='query']/filter[@class='solr.SynonymGraphFilterFactory']")
+    assert synonyms.get("synonyms") == SYNONYMS_FILE
+    assert not field_type.findall("analyzer[@type='index']/filter[@class='solr.SynonymGraphFilterFactory']")
+
+
+@pytest.mark.slow  # over 0.3 s: kept out of the quick subset
+def test_solr_analysed_builtin_file_parses_with_every_script_in_one_rule(builtin):
+    equivalences, mappings = parse_solr(solr_analysed_text(builtin))
+    assert ["he wei", "何 炜", "ha vi"] in equivalences
+    li_qiang = next(group for group in equivalences if "李 强" in group)
+    assert {"li qiang", "ly cuong"} <= set(li_qiang)
+    assert all(len(group) == len(set(group)) for group in equivalences)
+    assert ["xi"] in [left for left, _ in mappings]
+    assert len(equivalences) + len(mappings) == rule_count(builtin, "solr-analysed")
+
+
+# --- the same files in real Lucene (tests/lucene/SolrSynonymsCheck.java) -------------------------
+
+LUCENE_CHECK = Path(__file__).with_name("lucene") / "SolrSynonymsCheck.java"
+# documents naming Hanoi, He Wei (何炜), Xi Jinping and Li Qiang in Vietnamese, Chinese and English
+SEARCH_DOCUMENTS = {
+    "vi.txt": "Thủ tướng đến HÀ NỘI hôm qua. Tại đây, Đại sứ Hà Vĩ phát biểu; ông Tập Cận Bình gửi thư.",
+    "zh.txt": "越南河内市长会见了中国驻越南大使何炜。习近平致信。",
+    "en.txt": "Ambassador He Wei flew to Hanoi; Xi Jinping sent a letter.",
+    "other.txt": "Đà Nẵng đón khách du lịch.",
+    "li-vi.txt": "Thủ tướng Trung Quốc Lý Cường dự lễ khai mạc.",
+    "li-zh.txt": "国务院总理李强出席开幕式。",
+    "li-en.txt": "Chinese Premier Li Qiang attended the opening.",
+    "xi-only.txt": "President Xi spoke first.",
+}
+SEARCH_QUERIES = ["何炜", "He Wei", "Hà Vĩ", "Li Qiang", "Lý Cường", "李强", "Hanoi", "Hà Nội", "河内",
+                  "Xi Jinping", "习近平", "Tập Cận Bình", "Xi", "Đà Nẵng"]
+
+
+def lucene_class_path() -> tuple[list[Path], str]:
+    """(jars, where they came from): SINOVIET_LUCENE_JARS (jars or folders of jars, separated by
+    os.pathsep), else Debian's liblucene8-java, else the Lucene inside an installed pyserini."""
+    configured = os.environ.get("SINOVIET_LUCENE_JARS")
+    if configured:
+        jars: list[Path] = []
+        for entry in map(Path, configured.split(os.pathsep)):
+            jars.extend(sorted(entry.glob("*.jar")) if entry.is_dir() else [entry] if entry.is_file() else [])
+        return jars, "SINOVIET_LUCENE_JARS"
+    debian = Path("/usr/share/java")
+    core = sorted(debian.glob("lucene-core-*.jar"))
+    analysis = sorted([*debian.glob("lucene-analysis-common-*.jar"), *debian.glob("lucene-analyzers-common-*.jar")])
+    if core and analysis:
+        return [core[-1], analysis[-1]], str(debian)
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyserini")
+    if spec and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            fat = sorted((Path(folder) / "resources" / "jars").glob("anserini-*-fatjar.jar"))
+            if fat:
+                return fat[-1:], "pyserini"
+    return [], ""
+
+
+@pytest.fixture(scope="module")
+def lucene(tmp_path_factory):
+    """Runs SolrSynonymsCheck (compiled once) with the given arguments; returns its output."""
+    if not (shutil.which("java") and shutil.which("javac")):
+        pytest.skip("no Java (java and javac) to run real Lucene with")
+    jars, origin = lucene_class_path()
+    if origin == "SINOVIET_LUCENE_JARS" and not jars:
+        pytest.fail(f"SINOVIET_LUCENE_JARS={os.environ['SINOVIET_LUCENE_JARS']} names no jar file")
+    if not jars:
+        pytest.skip("no Lucene jars: set SINOVIET_LUCENE_JARS to lucene-core and lucene-analysis-common "
+                    "(or apt-get install liblucene8-java)")
+    classes = tmp_path_factory.mktemp("lucene-classes")
+    class_path = os.pathsep.join(map(str, jars))
+    compiled = subprocess.run(["javac", "-encoding", "UTF-8", "-cp", class_path, "-d", str(classes), str(LUCENE_CHECK)],
+                              capture_output=True, text=True)
+    if compiled.returncode:
+        pytest.fail(f"SolrSynonymsCheck.java does not compile against the jars from {origin}:\n{compiled.stderr}")
+
+    def run(*arguments: str) -> str:
+        done = subprocess.run(["java", "-cp", class_path + os.pathsep + str(classes), "SolrSynonymsCheck", *arguments],
+                              capture_output=True, text=True, encoding="utf-8", timeout=300)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    return run
+
+
+@pytest.mark.slow  # starts a JVM
+def test_field_tokens_are_lucene_s_for_every_term_of_the_builtin_table(builtin, lucene, tmp_path):
+    import unicodedata
+
+    from toolkit.exports.lucene_chain import analysed_term
+
+    # Lucene keeps a combining mark that follows its letter; the table's terms are NFC
+    terms = list(dict.fromkeys(unicodedata.normalize("NFC", " ".join(row.alias.split())) for row in builtin))
+    terms += ["O'Neil U.S.A. 3.5 1,000 a:b a_b e-mail", "ひらがな カタカナ 한국어 ไทยภาษา", "Ｆｕｌｌ１２ ẞtraße Æsir Œuvre",
+              "ɓ ƙ ɗ ǆ ǉ ꜳ ø ł ħ ı ŋ", "M’Drắk 1，2 a：b"]
+    path = tmp_path / "terms.txt"
+    path.write_text("\n".join(terms) + "\n", encoding="utf-8")
+    from_lucene = lucene("analyse", str(path)).split("\n")
+    differing = [(term, tokens) for term, tokens in zip(terms, from_lucene) if analysed_term(term) != tokens]
+    assert not differing, differing[:20]
+
+
+def lucene_search(lucene, folder: Path, synonyms: str) -> dict[str, tuple[set[str], set[str]]]:
+    """query -> (documents its phrase query finds, documents its all-words query finds)."""
+    (folder / "synonyms.txt").write_text(synonyms, encoding="utf-8")
+    (folder / "documents.tsv").write_text("".join(f"{name}\t{text}\n" for name, text in SEARCH_DOCUMENTS.items()),
+                                          encoding="utf-8")
+    (folder / "queries.txt").write_text("\n".join(SEARCH_QUERIES) + "\n", encoding="utf-8")
+    out = {}
+    for line in lucene("search", *(str(folder / name) for name in ("synonyms.txt", "documents.tsv", "queries.txt"))).splitlines():
+        query, phrase, all_words, _ = line.split("\t")
+        out[query] = (set(filter(None, phrase.split(","))), set(filter(None, all_words.split(","))))
+    return out
+
+
+@pytest.mark.slow  # starts a JVM
+def test_pre_analysed_rules_find_every_script_in_lucene_where_raw_rules_do_not(builtin, lucene, tmp_path):
+    analysed = lucene_search(lucene, tmp_path, solr_analysed_text(builtin))
+    hanoi_he_wei_xi = {"vi.txt", "zh.txt", "en.txt"}
+    expected = {query: hanoi_he_wei_xi for query in ["何炜", "He Wei", "Hà Vĩ", "Hanoi", "Hà Nội", "河内",
+                                                       "Xi Jinping", "习近平", "Tập Cận Bình"]}
+    expected |= {query: {"li-vi.txt", "li-zh.txt", "li-en.txt"} for query in ["Li Qiang", "Lý Cường", "李强"]}
+    expected |= {"Xi": hanoi_he_wei_xi | {"xi-only.txt"}, "Đà Nẵng": {"other.txt"}}
+    assert {query: found for query, (found, _) in analysed.items()} == expected
+    assert {query: found for query, (_, found) in analysed.items()} == expected
+    # Solr reads the plain export's 河内 and Hà Nội as tokens the field never makes
+    raw = lucene_search(lucene, tmp_path, export_files(builtin, "solr")["synonyms.txt"])
+    assert raw["何炜"][0] == {"zh.txt"} and raw["河内"][0] == {"zh.txt"} and "zh.txt" not in raw["Hanoi"][0]
 
 
 # --- Elasticsearch synonyms API --------------------------------------------------------------------

@@ -11,6 +11,7 @@ import importlib
 # format name (as the CLI spells it) -> module
 FORMATS: dict[str, str] = {
     "solr": "toolkit.exports.solr",
+    "solr-analysed": "toolkit.exports.solr_analysed",
     "es-api": "toolkit.exports.es_api",
     "meilisearch": "toolkit.exports.meilisearch",
     "typesense": "toolkit.exports.typesense",
@@ -35,8 +36,11 @@ def export_files(table, fmt: str) -> dict[str, str]:
 def rule_count(table, fmt: str) -> int:
     """How many rules (lines, objects, entries, patterns, rows) ``fmt`` writes for ``table``."""
     files = export_files(table, fmt)
-    if fmt == "solr":
-        return sum(1 for line in files["synonyms.txt"].splitlines() if line.strip() and not line.startswith("#"))
+    if fmt in ("solr", "solr-analysed"):
+        from toolkit.exports.solr_analysed import SYNONYMS_FILE
+
+        text = files["synonyms.txt" if fmt == "solr" else SYNONYMS_FILE]
+        return sum(1 for line in text.splitlines() if line.strip() and not line.startswith("#"))
     if fmt == "es-api":
         import json
 

@@ -1,4 +1,8 @@
-"""Solr synonym files, which Elasticsearch and OpenSearch ``synonym_graph`` filters also read.
+"""Solr-format synonym files, for Elasticsearch and OpenSearch ``synonym_graph`` filters.
+
+Solr itself reads a synonyms file with a whitespace tokenizer, not with the field's chain, so
+these rules written as names are for engines that analyse them; for Solr use
+``toolkit.exports.solr_analysed``, whose rules are already the tokens of its field type.
 
 One equivalence line per entity (``Hà Nội, Ha Noi, Hanoi, 河内``) and one explicit mapping per weak
 form (``Xi => Xi, Xi Jinping, 习近平, Tập Cận Bình``: the weak form keeps itself and gains the
