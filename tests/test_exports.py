@@ -284,14 +284,14 @@ def test_field_tokens_are_lucene_s_for_every_term_of_the_builtin_table(builtin, 
     assert not differing, differing[:20]
 
 
-def lucene_search(lucene, folder: Path, synonyms: str) -> dict[str, tuple[set[str], set[str]]]:
+def lucene_search(lucene, folder: Path, synonyms: str, mode: str = "search") -> dict[str, tuple[set[str], set[str]]]:
     """query -> (documents its phrase query finds, documents its all-words query finds)."""
     (folder / "synonyms.txt").write_text(synonyms, encoding="utf-8")
     (folder / "documents.tsv").write_text("".join(f"{name}\t{text}\n" for name, text in SEARCH_DOCUMENTS.items()),
                                           encoding="utf-8")
     (folder / "queries.txt").write_text("\n".join(SEARCH_QUERIES) + "\n", encoding="utf-8")
     out = {}
-    for line in lucene("search", *(str(folder / name) for name in ("synonyms.txt", "documents.tsv", "queries.txt"))).splitlines():
+    for line in lucene(mode, *(str(folder / name) for name in ("synonyms.txt", "documents.tsv", "queries.txt"))).splitlines():
         query, phrase, all_words, _ = line.split("\t")
         out[query] = (set(filter(None, phrase.split(","))), set(filter(None, all_words.split(","))))
     return out
@@ -310,6 +310,24 @@ def test_pre_analysed_rules_find_every_script_in_lucene_where_raw_rules_do_not(b
     # Solr reads the plain export's 河内 and Hà Nội as tokens the field never makes
     raw = lucene_search(lucene, tmp_path, export_files(builtin, "solr")["synonyms.txt"])
     assert raw["何炜"][0] == {"zh.txt"} and raw["河内"][0] == {"zh.txt"} and "zh.txt" not in raw["Hanoi"][0]
+
+
+@pytest.mark.slow  # starts a JVM
+def test_es_index_rules_read_with_the_field_chain_find_every_script_in_lucene(builtin, lucene, tmp_path):
+    """Elasticsearch and OpenSearch analyse a rule with the tokenizer and filters before the
+    synonym filter: the es-index body's inline rules, read so by Lucene, find what Solr's do."""
+    from toolkit.exports import es_index
+
+    body = es_index.index_body(builtin)
+    analysis = body["settings"]["analysis"]
+    assert analysis["analyzer"]["sinoviet_search"]["filter"] == ["lowercase", "asciifolding", "sinoviet_synonyms"]
+    assert body["mappings"]["properties"]["body"]["search_analyzer"] == "sinoviet_search"
+    rules = "\n".join(analysis["filter"]["sinoviet_synonyms"]["synonyms"]) + "\n"
+    by_field = lucene_search(lucene, tmp_path, rules, "search-rules-by-field")
+    by_solr = lucene_search(lucene, tmp_path, solr_analysed_text(builtin))
+    assert by_field == by_solr
+    assert by_field["何炜"][0] == {"vi.txt", "zh.txt", "en.txt"}
+    assert by_field["Li Qiang"][0] == {"li-vi.txt", "li-zh.txt", "li-en.txt"}
 
 
 # --- Elasticsearch synonyms API --------------------------------------------------------------------

@@ -120,8 +120,11 @@ public final class SolrSynonymsCheck {
         return String.join(",", names);
     }
 
-    private static void search(String synonymsPath, String documentsPath, String queriesPath) throws Exception {
-        SolrSynonymParser parser = new SolrSynonymParser(true, true, solrRuleChain());
+    // rulesByField: the rules are analysed by the field's own chain, as Elasticsearch and OpenSearch
+    // do; otherwise by Solr's whitespace tokenizer and lower case
+    private static void search(String synonymsPath, String documentsPath, String queriesPath, boolean rulesByField)
+            throws Exception {
+        SolrSynonymParser parser = new SolrSynonymParser(true, true, rulesByField ? fieldChain(null) : solrRuleChain());
         try (Reader rules = Files.newBufferedReader(Path.of(synonymsPath), StandardCharsets.UTF_8)) {
             parser.parse(rules);
         }
@@ -156,9 +159,11 @@ public final class SolrSynonymsCheck {
         if (args.length == 2 && args[0].equals("analyse")) {
             analyse(args[1]);
         } else if (args.length == 4 && args[0].equals("search")) {
-            search(args[1], args[2], args[3]);
+            search(args[1], args[2], args[3], false);
+        } else if (args.length == 4 && args[0].equals("search-rules-by-field")) {
+            search(args[1], args[2], args[3], true);
         } else {
-            System.err.println("usage: SolrSynonymsCheck analyse TERMS | search SYNONYMS DOCS QUERIES");
+            System.err.println("usage: SolrSynonymsCheck analyse TERMS | search[-rules-by-field] SYNONYMS DOCS QUERIES");
             System.exit(2);
         }
     }

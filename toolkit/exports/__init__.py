@@ -13,6 +13,7 @@ FORMATS: dict[str, str] = {
     "solr": "toolkit.exports.solr",
     "solr-analysed": "toolkit.exports.solr_analysed",
     "es-api": "toolkit.exports.es_api",
+    "es-index": "toolkit.exports.es_index",
     "meilisearch": "toolkit.exports.meilisearch",
     "typesense": "toolkit.exports.typesense",
     "typesense-v29": "toolkit.exports.typesense:export_v29",
@@ -41,6 +42,10 @@ def rule_count(table, fmt: str) -> int:
 
         text = files["synonyms.txt" if fmt == "solr" else SYNONYMS_FILE]
         return sum(1 for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    if fmt == "es-index":
+        import json
+
+        return len(json.loads(files["index.json"])["settings"]["analysis"]["filter"]["sinoviet_synonyms"]["synonyms"])
     if fmt == "es-api":
         import json
 
