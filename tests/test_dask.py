@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 import pickle
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO
 from toolkit import fold, normalise
 from toolkit.corpus.batch import Folder, MentionFinder, Normaliser
 from toolkit.decoding import legacy_codec
@@ -89,17 +86,6 @@ def test_folder_to_normalised_linked_jsonl_on_a_local_cluster(client, tmp_path: 
 
 
 @pytest.mark.slow
-def test_pyspark_example_runs_when_pyspark_is_installed(tmp_path: Path) -> None:
-    pytest.importorskip("pyspark", reason="pyspark is not installed (the example is documented, not run)")
-    result = subprocess.run(
-        [sys.executable, str(REPO / "examples" / "spark_map_in_pandas.py"), str(REPO / "seeds"), str(tmp_path / "out")],
-        capture_output=True, text=True, timeout=600,
-    )
-    assert result.returncode == 0, result.stderr
-    assert list((tmp_path / "out").glob("*.json"))
-
-
-@pytest.mark.slow
 def test_the_dask_path_gives_the_cli_mentions_on_the_same_files(tmp_path: Path) -> None:
     """The lines of a text file are one document on Dask as in ``sinoviet link``: the short
     forms on later lines (Wang, Xi, Doc) reach the full names on earlier ones in both."""
@@ -113,9 +99,9 @@ def test_the_dask_path_gives_the_cli_mentions_on_the_same_files(tmp_path: Path) 
     corpus.mkdir()
     (corpus / "a.txt").write_text(
         "Yunnan Party Secretary Wang Ning met President Xi Jinping in Kunming.\n"
-        "Xi praised the border trade.\n\n"
+        "Xi praised the border trade.\r\n\n"  # CR LF, and below a form feed: line breaks as the CLI counts them
         "Wang said the railway would open. Nguyen Van Doc of Quang Ninh agreed.\n"
-        "Doc added that Mong Cai was ready.\n", encoding="utf-8")
+        "Doc added that Mong Cai was ready.\x0cHa Noi agreed.\n", encoding="utf-8", newline="")
     (corpus / "b.txt").write_text("Thủ tướng Phạm Minh Chính gặp ông Lưu Ninh.\nÔng Ninh cảm ơn Thủ tướng Chính.\n",
                                   encoding="utf-8")
     result = CliRunner().invoke(app, ["link", str(corpus / "a.txt"), str(corpus / "b.txt")])

@@ -12,10 +12,11 @@ Needs the ``sinoviet[dask]`` extra (``dask[bag]`` and ``distributed``)::
     sd.write_jsonl(records, "out/")                     # out/part-00000.jsonl, …
 
 Files are cut into partitions of about ``blocksize`` bytes at line breaks, and each
-partition decodes on its own exactly as the CLI's pieces do (``toolkit.corpus.streaming``:
-legacy encodings and mojibake included; the encoding of a long file is decided from its
-first bytes, on the client). Records keep input order. What is shipped to the workers
-is settings only (:mod:`toolkit.corpus.batch`); each worker builds its own tables.
+partition decodes on its own exactly as the CLI's pieces do (``toolkit.corpus.records``:
+legacy encodings and mojibake included, lines numbered as the CLI numbers them; the
+encoding of a long file is decided from its first bytes, on the client). Records keep
+input order. What is shipped to the workers is settings only (:mod:`toolkit.corpus.batch`);
+each worker builds its own tables.
 
 A line that cannot be read becomes an error record ``{"file", "line", "error"}`` rather
 than vanishing: filter on ``"error" in record`` to list or drop them.
@@ -30,7 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.corpus.batch import MentionFinder, Normaliser, with_field
-from toolkit.corpus.streaming import PREFIX_BYTES, Piece, count_lines, plan_for
+from toolkit.corpus.records import line_count, records_of_bytes
+from toolkit.corpus.streaming import PREFIX_BYTES, plan_for
 
 BLOCKSIZE = 64 * 1024 * 1024
 _WINDOW = 1024 * 1024  # how far past a nominal partition end to look for a line break
@@ -120,41 +122,13 @@ def _read_bytes(partition: Partition) -> bytes:
 
 
 def _line_count(partition: Partition) -> int:
-    layout = partition.plan.layout if partition.plan is not None else "bytes"
-    return count_lines(_read_bytes(partition), layout)
+    return line_count(_read_bytes(partition), partition.plan)
 
 
 def read_partition(partition: Partition) -> list[dict]:
-    """The records of one partition (runs on a worker)."""
-    from toolkit.decoding import DecodeError
-    from toolkit.corpus.streaming import decode_piece
-
-    data = _read_bytes(partition)
-    piece = Piece(data, partition.start, partition.first_line, 0 if partition.start == 0 else 1, True, False, False, partition.plan)
-    try:
-        text = decode_piece(piece, partition.encoding).text
-    except DecodeError as error:
-        return [{"file": partition.path, "line": error.line, "error": str(error)}]
-    lines = text.splitlines() if not partition.jsonl else text.split("\n")
-    if partition.jsonl and lines and not lines[-1]:
-        lines.pop()
-    records = []
-    for number, line in enumerate(lines, start=partition.first_line):
-        if not partition.jsonl:
-            records.append({"file": partition.path, "line": number, "text": line})
-        elif line.strip():
-            records.append(_json_record(line, partition.path, number))
-    return records
-
-
-def _json_record(line: str, path: str, number: int) -> dict:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        return {"file": path, "line": number, "error": f"not JSON: {error.msg} (column {error.colno})"}
-    if not isinstance(record, dict):
-        return {"file": path, "line": number, "error": f"not a JSON object but {type(record).__name__}"}
-    return record
+    """The records of one partition (runs on a worker): ``toolkit.corpus.records.records_of_bytes``."""
+    return records_of_bytes(_read_bytes(partition), partition.path, jsonl=partition.jsonl, encoding=partition.encoding,
+                            start=partition.start, first_line=partition.first_line, plan=partition.plan)
 
 
 def read_records(

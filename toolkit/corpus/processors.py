@@ -18,13 +18,13 @@ processor: any object with that ``process`` method that pickles.
 from __future__ import annotations
 
 import json
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.corpus.records import LONE_SURROGATE, field_text, json_object
 from toolkit.corpus.streaming import Piece
 
 ON_ERROR = ("skip", "copy", "fail")
@@ -138,26 +138,18 @@ class JsonlField:
         spacing and duplicate keys are kept; a lone surrogate escape (``"\\ud800"``) outside
         the field read is kept too.
         """
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            return "", f"not JSON: {error.msg} (column {error.colno})", False
-        if not isinstance(record, dict):
-            return "", f"not a JSON object but {type(record).__name__}", False
-        value = record.get(self.field)
-        if value is None and self.field in record:
+        record, problem = json_object(line)
+        if record is None:
+            return "", problem, False
+        source, problem = field_text(record, self.field)
+        if problem is not None:
+            return "", problem, False
+        if source is None:
             return self._spliced(line, "null"), None, False  # a missing value passes through, as in batch.py
-        if not isinstance(value, str):
-            what = "no field" if self.field not in record else f"a {type(value).__name__} in field"
-            return "", f"{what} {self.field!r} (a string is needed)", False
-        surrogate = _SURROGATE.search(value)
-        if surrogate:
-            where = surrogate.start()
-            return "", f"field {self.field!r} holds a lone surrogate (\\u{ord(value[where]):04x} at character {where})", False
-        source = _repair_mojibake(value) if not value.isascii() else value
+        value = record[self.field]
         result = self.function(source)
         written = json.dumps(result, ensure_ascii=False)
-        if _SURROGATE.search(written):
+        if LONE_SURROGATE.search(written):
             written = json.dumps(result)  # escaped, so the record stays UTF-8
         return self._spliced(line, written), None, result != value
 
@@ -170,7 +162,6 @@ class JsonlField:
         return line[:last_end] + ", " + json.dumps(self.to, ensure_ascii=False) + ": " + written + line[last_end:]
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_DECODER = json.JSONDecoder()
 
 
@@ -200,17 +191,6 @@ def _value_spans(line: str) -> tuple[dict[str, tuple[int, int]], int]:
             return spans, end
         position += 1  # past ","
 
-
-def _repair_mojibake(value: str) -> str:
-    """The field's text with mojibake repaired on its own evidence (the line is not repaired whole)."""
-    import unicodedata
-
-    from toolkit.decoding.mojibake import repair
-
-    repaired, _, misread = repair(value)
-    if misread is None:
-        return value
-    return unicodedata.normalize("NFC", repaired)
 
 
 MENTION_FIELDS = ("file", "line", "start", "end", "text", "entity", "type", "score", "cluster")
