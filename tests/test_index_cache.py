@@ -3,12 +3,14 @@ and only ever a speed-up (a cache that cannot be read or written costs the build
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 
 import pytest
 
+from toolkit import cache as cache_folder
 from toolkit.lexicon import Lexicon
 from toolkit.linking import automaton, index_cache, link
 from toolkit.linking.automaton import AliasIndex, lexicon_digest
@@ -194,7 +196,7 @@ def test_a_stored_index_is_plain_json_of_strings_and_numbers(tmp_path, cache):
     (stored,) = cache.glob("alias-index-*.json")
     state = json.loads(stored.read_text(encoding="utf-8"))
     assert set(state) == {"candidates", "table", "words", "han_words", "patterns", "short_forms", "digest"}
-    assert ["place:vn:ha-noi", "place", "name", "vi", "Hà Nội"] in state["candidates"]
+    assert ["place:vn:ha-noi", "place", "name", "vi", "Hà Nội", ""] in state["candidates"]  # no reading: not Chinese
 
 
 def test_a_file_of_another_shape_under_the_right_name_is_built_again(tmp_path, cache):
@@ -221,7 +223,7 @@ def test_a_folder_or_file_others_can_write_is_neither_read_nor_written(tmp_path,
     stored.chmod(0o600)
     _restore_without_building(path)  # trusted again
     cache.chmod(0o777)
-    index_cache._WARNED.clear()
+    cache_folder._WARNED.clear()
     with pytest.warns(RuntimeWarning, match="writable by others"):
         with pytest.raises(AssertionError, match="built"):
             _restore_without_building(path)
@@ -280,3 +282,24 @@ def _restore_without_building(path):
         return fresh_index(path)
     finally:
         AliasIndex.__init__ = original
+
+
+PEOPLE = (
+    "person:cn:xi-jinping\tperson\tTập Cận Bình\tXi Jinping\t习近平\t\t\t\t\t\ttest",
+    "person:vn:to-lam\tperson\tTô Lâm\tTo Lam\t苏林\t\t\t\t\t\ttest",
+    "person:cn:he-wei\tperson\t\tHe Wei\t何炜\t\t\t\t\t\ttest",  # no Vietnamese name: a derived Hán-Việt key
+)
+
+
+def test_a_restored_index_is_the_built_one_readings_and_chinese_keys_included(tmp_path, cache):
+    """What linking reads of a candidate (its Hán-Việt syllables among the rest) and every key of
+    both automata survive the trip through the cache."""
+    lexicon = Lexicon.load(lexicon_file(tmp_path, *PLACES, *PEOPLE))
+    built = AliasIndex(lexicon)
+    restored = AliasIndex.restored(lexicon, built.digest, json.loads(json.dumps(built.state())))
+    assert restored.table == built.table
+    assert any(c.readings for cs in built.table.values() for c in cs)  # the case the check is about
+    assert sorted(restored.automaton.items()) == sorted(built.automaton.items())
+    assert sorted(restored.han_automaton.items()) == sorted(built.han_automaton.items())
+    text = "Chủ tịch Tập Cận Bình gặp 苏林 tại Hà Nội; ông Hà Vĩ, ông Hà Vỹ và ông Há Vĩ"
+    assert link(text, lexicon=restored) == link(text, lexicon=built)

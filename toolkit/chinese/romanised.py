@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from toolkit.cache import stored_derivation, strings
 from toolkit.tables import TableError, read_tsv_by_name
 
 __all__ = [
@@ -89,9 +90,10 @@ def _romanisation_dir() -> Path:
 # --------------------------------------------------------------------------- syllable inventory
 
 
-@cache
-def pinyin_syllables() -> frozenset[str]:
-    """Every toneless pinyin syllable (``ü`` as ``v``), derived from pypinyin's dictionary.
+@stored_derivation("pinyin-syllables", lambda value: frozenset(strings(value)))
+def pinyin_syllables() -> list[str]:
+    """Every toneless pinyin syllable (``ü`` as ``v``), derived from pypinyin's dictionary (once
+    per installation: reading that dictionary takes most of a second).
 
     A syllable counts when it is the first (usual) reading of at least one character of the
     CJK Unified Ideographs block and has a vowel: this keeps the ~410 syllables of standard
@@ -107,7 +109,7 @@ def pinyin_syllables() -> frozenset[str]:
             syllable = to_normal(readings.split(",", 1)[0])
             if syllable.isascii() and syllable.isalpha() and _VOWELS.intersection(syllable):
                 syllables.add(syllable)
-    return frozenset(syllables)
+    return sorted(syllables)
 
 
 def is_pinyin_syllable(s: str) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace as with_changes
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from toolkit.lexicon.errors import LexiconError
 from toolkit.lexicon.model import ENTITY_TYPES, Ambiguity, Entity, Name, name_key
-from toolkit.lexicon.tsv import Row, read_rows
+from toolkit.lexicon.tsv import Row, read_file, read_rows
 from toolkit.text.script import has_marks
 
 if TYPE_CHECKING:
@@ -48,6 +49,24 @@ class Lexicon:
         # the linker's alias index of this lexicon (``toolkit.linking.alias_index``), made on first
         # use: kept here, so that it lives exactly as long as the lexicon does
         self.alias_index: AliasIndex | None = None
+        self._digest: str | None = None
+
+    @classmethod
+    def restored(cls, entities: Mapping[str, Entity], files: Iterable[str], digest: str) -> Lexicon:
+        """A lexicon of ``entities`` by id (``toolkit.lexicon.snapshot``), already checked when it
+        was first loaded from ``files``, whose ``digest`` is known."""
+        lexicon = cls((), files)
+        lexicon._entities = entities  # type: ignore[assignment]  # a read-only mapping: the lexicon never changes it
+        lexicon._digest = digest
+        return lexicon
+
+    @property
+    def digest(self) -> str:
+        """A digest of the entities' ids, types, parents and names: equal lexicons share it (and
+        the linker's index, which is derived from nothing else)."""
+        if self._digest is None:
+            self._digest = entities_digest(self._entities.values())
+        return self._digest
 
     _DERIVED = ("_lookup", "alias_index", "_names", "_ambiguities")  # rebuilt on first use, not shipped
 
@@ -71,12 +90,20 @@ class Lexicon:
     @classmethod
     def load(cls, *paths: str | Path) -> Lexicon:
         """Load lexicon files in the order given; raise LexiconError at the first bad row."""
+        from toolkit.lexicon import snapshot
+
+        contents = [read_file(path) for path in paths]
+        restored = snapshot.restore(paths, contents)
+        if restored is not None:
+            return restored
         entities: dict[str, Entity] = {}
-        for path in paths:
-            for row in read_rows(path):
+        for path, content in zip(paths, contents):
+            for row in read_rows(path, content):
                 _apply(entities, row)
         _check_references(entities)
-        return cls(entities.values(), files=[str(path) for path in paths])
+        lexicon = cls(entities.values(), files=[str(path) for path in paths])
+        snapshot.keep(lexicon, paths, contents)
+        return lexicon
 
     @classmethod
     def builtin(cls, *extra_paths: str | Path) -> Lexicon:
@@ -98,6 +125,10 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self._entities)
+
+    def ids(self) -> Iterator[str]:
+        """The entities' ids, in load order (without reading the entities themselves)."""
+        return iter(self._entities)
 
     def by_type(self, entity_type: str) -> list[Entity]:
         if entity_type not in ENTITY_TYPES:
@@ -176,6 +207,17 @@ class Lexicon:
 
     def __repr__(self) -> str:
         return f"<Lexicon {len(self)} entities from {len(self.files)} files, {len(self.ambiguities)} ambiguous names>"
+
+
+def entities_digest(entities: Iterable[Entity]) -> str:
+    """A digest of the entities' ids, types, parents and names, whatever their order."""
+    digest = hashlib.blake2b(digest_size=16)
+    for entity in sorted(entities, key=lambda e: e.id):
+        digest.update(f"{entity.id}\t{entity.type}\t{entity.parent}".encode())
+        for name in entity.names:
+            digest.update(f"\t{name.kind}:{name.lang}:{name.text}".encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
 
 
 _BUILTIN: list[Lexicon] = []

@@ -64,10 +64,11 @@ class Row:
         return f"{self.path}:{self.line}"
 
 
-def read_rows(path: str | Path) -> list[Row]:
-    """Parse and validate every row of one lexicon file; the first problem raises LexiconError."""
+def read_rows(path: str | Path, content: bytes | None = None) -> list[Row]:
+    """Parse and validate every row of one lexicon file (its ``content`` when already read); the
+    first problem raises LexiconError."""
     shown = str(path)
-    text = _decode(shown, _read_bytes(shown, Path(path)))
+    text = _decode(shown, read_file(path) if content is None else content)
     header: list[str] | None = None
     rows: list[Row] = []
     for line_number, line in enumerate(text.split("\n"), start=1):
@@ -89,11 +90,12 @@ def read_rows(path: str | Path) -> list[Row]:
     return rows
 
 
-def _read_bytes(shown: str, path: Path) -> bytes:
+def read_file(path: str | Path) -> bytes:
+    """The bytes of a lexicon file; LexiconError naming it when it cannot be read."""
     try:
-        return path.read_bytes()
+        return Path(path).read_bytes()
     except OSError as error:
-        raise LexiconError(f"cannot read lexicon file: {error.strerror or error}", shown) from None
+        raise LexiconError(f"cannot read lexicon file: {error.strerror or error}", str(path)) from None
 
 
 def _decode(shown: str, data: bytes) -> str:

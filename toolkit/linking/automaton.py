@@ -12,7 +12,6 @@ rebuilds it (or takes it from its own cache) instead of receiving a large automa
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import threading
 from functools import cached_property
@@ -38,13 +37,12 @@ def pattern_of(key: str) -> str:
 
 def lexicon_digest(lexicon) -> str:
     """A digest of the entities' names, types and ids: equal lexicons share one index."""
-    digest = hashlib.blake2b(digest_size=16)
-    for entity in sorted(lexicon, key=lambda e: e.id):
-        digest.update(f"{entity.id}\t{entity.type}\t{entity.parent}".encode())
-        for name in entity.names:
-            digest.update(f"\t{name.kind}:{name.lang}:{name.text}".encode())
-        digest.update(b"\n")
-    return digest.hexdigest()
+    digest = getattr(lexicon, "digest", None)
+    if isinstance(digest, str):
+        return digest
+    from toolkit.lexicon.lexicon import entities_digest
+
+    return entities_digest(lexicon)
 
 
 class AliasIndex:
@@ -100,7 +98,7 @@ class AliasIndex:
         numbers: dict[Candidate, int] = {}
         table = {key: [numbers.setdefault(c, len(numbers)) for c in candidates] for key, candidates in self.table.items()}
         return {
-            "candidates": [[c.entity, c.type, c.origin, c.lang, c.surface] for c in numbers],
+            "candidates": [list(c) for c in numbers],
             "table": table,
             "words": [[pattern, key] for pattern, (_, key) in self.automaton.items()],
             "han_words": [[pattern, key] for pattern, (_, key) in self.han_automaton.items()],
@@ -117,7 +115,7 @@ class AliasIndex:
         try:
             rows = state["candidates"]
             _all_strings(rows)
-            candidates = [Candidate(*fields) for fields in rows]
+            candidates = list(map(Candidate._make, rows))  # a row of another length: TypeError
             keys = state["table"]
             _all_strings([list(keys)])
             pick = candidates.__getitem__  # (map at C speed: a generator per key costs twice as much)
@@ -130,16 +128,15 @@ class AliasIndex:
             patterns = state["patterns"]
             if type(patterns) is not int:
                 raise TypeError("the pattern count is not a number")
-            automata = []
-            for name in ("words", "han_words"):
-                words = state[name]
-                _all_strings(words)
-                automaton = ahocorasick.Automaton()
-                for pattern, key in words:
-                    automaton.add_word(pattern, (len(pattern), key))
-                if len(automaton):
-                    automaton.make_automaton()
-                automata.append(automaton)
+            words = state["words"]
+            _all_strings(words)
+            automaton = ahocorasick.Automaton()
+            for pattern, key in words:
+                automaton.add_word(pattern, (len(pattern), key))
+            if len(automaton):
+                automaton.make_automaton()
+            han_words = state["han_words"]
+            _all_strings(han_words)
         except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
             raise ValueError(f"not a stored alias index: {error!r}") from None
         index = cls.__new__(cls)
@@ -149,8 +146,22 @@ class AliasIndex:
         index.fitting = {}
         index.table, index.patterns = table, patterns
         index.short_forms_by_id = forms_by_id
-        index.automaton, index.han_automaton = automata
+        index.automaton = automaton
+        index.__dict__["_han_words"] = han_words  # made into an automaton by the first text with a Han character
         return index
+
+    @cached_property
+    def han_automaton(self):
+        """The automaton of the Chinese keys (a restored index makes it on first use: a
+        Vietnamese or English text never needs it)."""
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for pattern, key in self.__dict__.pop("_han_words", ()):
+            automaton.add_word(pattern, (len(pattern), key))
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
 
     def automata(self, text: str, has_han: bool | None = None) -> tuple:
         """The automata worth running over ``text`` (``has_han``: whether it has a Han character,

@@ -55,10 +55,10 @@ def gate_table(lexicon) -> tuple[re.Pattern | None, dict[str, tuple[str, ...]]]:
     """The bare names of the lexicon's gates as one pattern, and each name's gates (kept per
     index: ``AliasIndex.bare_gates``)."""
     by_form: dict[str, set[str]] = {}
-    for entity in lexicon:
-        if _is_gate(entity.id):
-            for form in bare_names(entity):
-                by_form.setdefault(form, set()).add(entity.id)
+    for entity_id in lexicon.ids():  # ids only: a restored lexicon decodes just the gates
+        if _is_gate(entity_id):
+            for form in bare_names(lexicon[entity_id]):
+                by_form.setdefault(form, set()).add(entity_id)
     if not by_form:
         return None, {}
     forms = sorted(by_form, key=len, reverse=True)
@@ -68,8 +68,10 @@ def gate_table(lexicon) -> tuple[re.Pattern | None, dict[str, tuple[str, ...]]]:
 
 def bare_gate_mentions(text: str, index, mentions: list[Mention]) -> list[Mention]:
     """Gates named by their bare names where the context says "gate" (see the module's note)."""
+    if not _may_hold_a_gate(text):
+        return []
     pattern, by_form = index.bare_gates
-    if pattern is None or not _may_hold_a_gate(text):
+    if pattern is None:
         return []
     hits = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
     if not hits:

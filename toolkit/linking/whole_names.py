@@ -12,8 +12,8 @@ overlaps a known person or organisation.
 
 from __future__ import annotations
 
-from functools import cache
 
+from toolkit.cache import stored_derivation, strings
 from toolkit.linking import context
 from toolkit.linking.mentions import Mention
 from toolkit.text.keys import search_key
@@ -23,14 +23,16 @@ from toolkit.text.keys import search_key
 _COMMON_SURNAME_PPM = 1000.0
 
 
-@cache
-def common_surname_syllables() -> frozenset[str]:
+@stored_derivation("common-surname-syllables", lambda value: frozenset(strings(value)))
+def common_surname_syllables() -> list[str]:
+    """The pinyin syllables of the common Chinese surnames (kept once per installation: working
+    them out reads the Chinese reading tables)."""
     from toolkit.chinese.priors import _surname_ppm
 
     totals: dict[str, float] = {}
     for (_, syllable), ppm in _surname_ppm().items():
         totals[syllable] = totals.get(syllable, 0.0) + ppm
-    return frozenset(s for s, ppm in totals.items() if ppm >= _COMMON_SURNAME_PPM)
+    return sorted(s for s, ppm in totals.items() if ppm >= _COMMON_SURNAME_PPM)
 
 
 def _person_runs(text: str, lang: str) -> list[tuple[int, int]]:
