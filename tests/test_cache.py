@@ -59,10 +59,14 @@ def test_without_a_cache_folder_a_derivation_is_only_derived(tmp_path, monkeypat
 
 @pytest.mark.slow  # reads pypinyin's dictionary and the Chinese reading tables: about a second
 def test_the_kept_chinese_inventories_are_what_their_derivations_give() -> None:
+    from toolkit.chinese import hanviet_index, priors
     from toolkit.chinese.romanised import pinyin_syllables
     from toolkit.linking.whole_names import common_surname_syllables
 
     for stored in (pinyin_syllables, common_surname_syllables):
         assert stored() == frozenset(stored.derive())  # type: ignore[attr-defined]
+    assert priors._surname_ppm() == priors._atom_weights(json.loads(json.dumps(priors._surname_ppm.derive())))
+    assert hanviet_index._indexes() == hanviet_index._atom_lists(json.loads(json.dumps(hanviet_index._indexes.derive())))
+    assert ("何", "he") in hanviet_index._indexes()[1]["ha"]
     assert {"zhang", "lv", "xi"} <= pinyin_syllables() and "ng" not in pinyin_syllables()
     assert {"wang", "huang", "peng"} <= common_surname_syllables() and "guang" not in common_surname_syllables()

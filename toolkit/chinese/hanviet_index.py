@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import regex
 
+from toolkit.cache import stored_derivation, strings
 from toolkit.text.folding import fold
 from toolkit.chinese.priors import Atom, prior, universe
 from toolkit.chinese.readings import char_pinyins, hanviet_readings, sound_readings, toneless
@@ -62,8 +63,22 @@ def script_of_marks(text: str) -> set[str]:
     return {"hanviet", "pinyin"}
 
 
-@cache
-def _indexes() -> tuple[dict[str, tuple[Atom, ...]], dict[str, tuple[Atom, ...]]]:
+def _atom_lists(value: object) -> tuple[dict[str, tuple[Atom, ...]], dict[str, tuple[Atom, ...]]]:
+    """The two indexes from their kept form: key → atoms written as the character then its syllable."""
+    if type(value) is not list or len(value) != 2:
+        raise TypeError("not a pair of indexes")
+    indexes = []
+    for index in value:
+        if type(index) is not dict:
+            raise TypeError("not an index")
+        indexes.append({key: tuple((atom[0], atom[1:]) for atom in strings(atoms)) for key, atoms in index.items()})
+    return indexes[0], indexes[1]
+
+
+@stored_derivation("hanviet-index", _atom_lists)
+def _indexes() -> list[dict[str, list[str]]]:
+    """Toned and folded Hán-Việt syllable → every (character, toneless pinyin) read so (derived
+    from the reading tables once per installation: going through every character takes a second)."""
     toned: dict[str, set[Atom]] = defaultdict(set)
     folded: dict[str, set[Atom]] = defaultdict(set)
     keys: dict[str, tuple[str, str]] = {}
@@ -80,7 +95,7 @@ def _indexes() -> tuple[dict[str, tuple[Atom, ...]], dict[str, tuple[Atom, ...]]
                 toned_key_, folded_key = keys[reading]
                 toned[toned_key_].add((char, syllable))
                 folded[folded_key].add((char, syllable))
-    return ({k: tuple(sorted(v)) for k, v in toned.items()}, {k: tuple(sorted(v)) for k, v in folded.items()})
+    return [{k: [c + s for c, s in sorted(v)] for k, v in index.items()} for index in (toned, folded)]
 
 
 @lru_cache(maxsize=8192)

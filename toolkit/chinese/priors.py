@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import cache, lru_cache
 
+from toolkit.cache import stored_derivation
 from toolkit.chinese.readings import context_pinyin, char_pinyins, surname_pinyin, toneless
 from toolkit.chinese.tables import char_counts, compound_surnames, name_frequencies, readings_table, traditional_only
 
@@ -93,14 +94,28 @@ def _given_ppm() -> dict[Atom, float]:
     return dict(table)
 
 
-@cache
-def _surname_ppm() -> dict[Atom, float]:
+def _atom_weights(value: object) -> dict[Atom, float]:
+    """``_surname_ppm`` from its kept form: [character + syllable, ppm] pairs."""
+    if type(value) is not list:
+        raise TypeError("not a list")
     table: dict[Atom, float] = {}
+    for atom, ppm in value:
+        if type(atom) is not str or len(atom) < 2 or type(ppm) not in (int, float):
+            raise TypeError(f"not an atom and its weight: {atom!r}, {ppm!r}")
+        table[(atom[0], atom[1:])] = float(ppm)
+    return table
+
+
+@stored_derivation("surname-ppm", _atom_weights)
+def _surname_ppm() -> list[tuple[str, float]]:
+    """(surname character + its syllable, parts per million), kept once per installation: the
+    syllables come from the reading tables, which a Vietnamese or English text need not load."""
+    table: list[tuple[str, float]] = []
     for (chars, _), ppm in name_frequencies()["surname"].items():
         if len(chars) == 1:
             syllable = surname_syllable(chars)
             if syllable:
-                table[(chars, syllable)] = ppm
+                table.append((chars + syllable, ppm))
     return table
 
 

@@ -170,7 +170,7 @@ class AliasIndex:
             has_han = script.has_han(text)
         # an automaton without words (a lexicon of Chinese names only) cannot be run at all
         latin = (self.automaton,) if len(self.automaton) else ()
-        if len(self.han_automaton) and has_han:
+        if has_han and len(self.han_automaton):
             return (*latin, self.han_automaton)
         return latin
 
