@@ -385,6 +385,29 @@ def test_layout_span_maps_every_scan_position_as_original_does(text):
         assert layout.span(first, first) == (layout.original(first, False), layout.original(first, True))
 
 
+@given(st.lists(st.one_of(_LAYOUT_TEXT, st.just(" "), st.just("  ")), max_size=12).map("".join),
+       st.integers(min_value=1, max_value=12))
+@settings(max_examples=200, deadline=None)
+@pytest.mark.slow  # a property run
+def test_a_piece_layout_made_a_block_at_a_time_is_the_one_made_at_once(text, block):
+    """Long texts are split into pieces a block at a time (memory): the blocks' seams, wherever
+    they fall, change neither the scan string nor any position's map back."""
+    from toolkit.linking import scan
+
+    whole = scan.PieceLayout(text)
+    kept, scan._BLOCK = scan._BLOCK, block
+    try:
+        blocked = scan.PieceLayout(text)
+    finally:
+        scan._BLOCK = kept
+    assert blocked.hay == whole.hay
+    assert list(blocked.hay_ends) == list(whole.hay_ends)
+    assert [blocked.piece(i) for i in range(len(whole.hay_ends))] == text.split(" ")
+    for position in range(1, len(whole.hay) - 1):
+        if whole.hay[position] != " ":
+            assert blocked.span(position, position) == whole.span(position, position)
+
+
 # names of the built-in lexicon as news writes them, one with a run of spaces squashed inside it
 # ("Bà Rịa - Vũng Tàu"), among words and the separators that leave runs of every length
 _SCAN_PIECES = [

@@ -23,6 +23,7 @@ it, and map a hit's scan positions back to the text:
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -188,6 +189,7 @@ def _segment_spans(piece: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None
 # filled only for pieces a hit starts or ends in: far fewer than the words of a corpus
 _SEGMENT_SPANS = WordMemo(_segment_spans)
 _SPANNED_PIECE = 64  # longest piece whose spans are kept (memory stays small whatever the text)
+_BLOCK = 1 << 16  # characters of text split into pieces at a time
 
 
 @lru_cache(maxsize=65536)
@@ -198,31 +200,56 @@ def piece_offsets(piece: str) -> Folded:
 
 class PieceLayout:
     """A text, its keyed pieces, and the scan string: a space, then each non-empty piece's key
-    followed by a space. The cumulative key lengths find a hit's piece by bisection."""
+    followed by a space. The cumulative piece and key lengths find a hit's piece by bisection.
 
-    __slots__ = ("text", "pieces", "segments", "_piece_ends", "_hay_ends", "hay")
+    Only the scan string and the two cumulative lengths (4 bytes each a piece, in arrays) are kept:
+    a piece and its key are cut from the text and the scan string when a hit needs them. The
+    pieces are split a block at a time, so no list of every word of a long text is ever made
+    (a list of 2 million words and their keys took 35 times the text's size)."""
+
+    __slots__ = ("text", "_piece_ends", "_hay_ends", "hay")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.pieces: list[str] = text.split(" ")
-        self.segments: list[str] = list(map(_SEGMENTS.__getitem__, self.pieces))
-        # both summed on the first hit only: most documents have few hits, many none
-        self._piece_ends: list[int] | None = None
-        self._hay_ends: list[int] | None = None
-        self.hay = " " + "".join(self.segments)
+        width = "i" if 2 * len(text) < 2**31 else "q"  # 4 bytes a number while the offsets fit in them
+        piece_ends, hay_ends = array(width), array(width)
+        parts: list[str] = [" "]
+        piece_total = hay_total = 0
+        block_start = 0
+        while True:
+            block_end = text.find(" ", block_start + _BLOCK) if len(text) - block_start > _BLOCK else -1
+            pieces = (text[block_start:] if block_end < 0 else text[block_start:block_end]).split(" ")
+            segments = list(map(_SEGMENTS.__getitem__, pieces))
+            for ends, lengths, total in ((piece_ends, map(len, pieces), piece_total), (hay_ends, map(len, segments), hay_total)):
+                running = accumulate(lengths, initial=total)
+                next(running)  # the total the block starts from, already there
+                ends.extend(running)
+            piece_total, hay_total = piece_ends[-1], hay_ends[-1]
+            parts.append("".join(segments))
+            if block_end < 0:
+                break
+            block_start = block_end + 1
+        self._piece_ends, self._hay_ends = piece_ends, hay_ends
+        self.hay = "".join(parts)
 
     @property
-    def hay_ends(self) -> list[int]:
+    def hay_ends(self) -> array:
         """Where each piece's segment ends in the scan string (without its leading space)."""
-        if self._hay_ends is None:
-            self._hay_ends = list(accumulate(map(len, self.segments)))
         return self._hay_ends
 
     def piece_start(self, piece: int) -> int:
         """Where piece ``piece`` starts in the text (each piece is followed by one space)."""
-        if self._piece_ends is None:
-            self._piece_ends = list(accumulate(map(len, self.pieces)))
         return (self._piece_ends[piece - 1] + piece) if piece else 0
+
+    def piece(self, piece: int) -> str:
+        """Piece ``piece`` of the text, as split at spaces."""
+        start = self.piece_start(piece)
+        return self.text[start:start + self._piece_ends[piece] - (self._piece_ends[piece - 1] if piece else 0)]
+
+    def segment(self, piece: int) -> str:
+        """The key of piece ``piece`` as the scan string holds it (with its trailing space, if any)."""
+        start = self._hay_ends[piece - 1] if piece else 0
+        return self.hay[1 + start:1 + self._hay_ends[piece]]
 
     def hits(self, positions) -> list[Hit]:
         """The automaton's hits ((first, last, key, han) scan positions) in the text."""
@@ -247,7 +274,7 @@ class PieceLayout:
         """The original start (``side`` 0) or end (``side`` 1) of the key character at ``hay_position``."""
         hay_ends = self.hay_ends
         piece = bisect_right(hay_ends, hay_position - 1)
-        spans = _SEGMENT_SPANS[self.pieces[piece]]
+        spans = _SEGMENT_SPANS[self.piece(piece)]
         if spans is None:
             return self.original(hay_position, side == 1)
         within = hay_position - 1 - (hay_ends[piece - 1] if piece else 0)
@@ -258,8 +285,8 @@ class PieceLayout:
         inner = hay_position - 1
         piece = bisect_right(self.hay_ends, inner)
         in_segment = inner - (self.hay_ends[piece - 1] if piece else 0)
-        segment = self.segments[piece]
-        original = self.pieces[piece]
+        segment = self.segment(piece)
+        original = self.piece(piece)
         base = self.piece_start(piece)
         if len(segment) == len(original) + 1 and segment.startswith(original):
             return base + in_segment + (1 if at_end else 0)  # the common case: a plain word keys to itself
