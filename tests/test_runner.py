@@ -340,8 +340,13 @@ def _run_into(folder: Path, processor, workers: int, out: Path, chunk_bytes: int
 
 @pytest.mark.slow
 @pytest.mark.parametrize("command", ["normalise", "fold", "link"])
-def test_two_workers_are_this_process_and_one_pool_process_writing_what_one_writes(tmp_path: Path, command: str) -> None:
+def test_two_workers_are_this_process_and_one_pool_process_writing_what_one_writes(
+        tmp_path: Path, command: str, monkeypatch) -> None:
+    from toolkit.corpus import runner
     from toolkit.corpus.batch import Folder, MentionFinder, Normaliser
+
+    # pieces of 4 KiB go to the pool two at a time: tasks enough for this process to take some
+    monkeypatch.setattr(runner, "BATCH_BYTES", 8192)
     from toolkit.corpus.processors import MentionRows, PerLine, WholeText
 
     processor = {
@@ -386,7 +391,8 @@ class _PoolWaitsForMain:
 @pytest.mark.slow
 @pytest.mark.parametrize("policy", ["skip", "copy", "fail"])
 @pytest.mark.parametrize("bad", ["undecodable", "processor bug"])
-def test_error_policies_hold_for_a_bad_file_run_in_this_process(tmp_path: Path, policy: str, bad: str) -> None:
+def test_error_policies_hold_for_a_bad_file_run_in_this_process(tmp_path: Path, policy: str, bad: str, monkeypatch) -> None:
+    from toolkit.corpus import runner
     from toolkit.corpus.batch import Normaliser
     from toolkit.corpus.processors import WholeText
     from toolkit.corpus.progress import Messages
@@ -400,6 +406,7 @@ def test_error_policies_hold_for_a_bad_file_run_in_this_process(tmp_path: Path, 
     bad_bytes = BAD if bad == "undecodable" else "Hoà boom".encode()
     (folder / "c.txt").write_bytes(bad_bytes)
     inner = WholeText(Normaliser()) if bad == "undecodable" else _BreaksOnBoom()
+    monkeypatch.setattr(runner, "BATCH_PIECES", 1)  # one task a file, so that the pool is busy after two
     processor = _PoolWaitsForMain(inner, os.getpid(), str(tmp_path / "released"), release_after="e.txt")
     out = tmp_path / "out"
     stderr = io.StringIO()
@@ -458,3 +465,31 @@ def test_errors_replace_reads_a_file_with_a_bad_byte(tmp_path: Path) -> None:
     assert replaced.exit_code == 0 and replaced.stdout == "Thủy \ufffd khỏe\nHà Nội\n"
     assert "replaced=1" in replaced.stderr
     assert invoke("normalise", "--errors", "ignore", str(source)).exit_code == 2
+
+
+@pytest.mark.slow  # starts a pool
+def test_small_files_go_to_the_pool_in_batches_and_come_back_in_order(tmp_path: Path) -> None:
+    """Two hundred small files: far fewer pool tasks than files, and every output as one worker writes it."""
+    from toolkit.corpus import runner
+    from toolkit.corpus.batch import Normaliser
+    from toolkit.corpus.processors import WholeText
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for number in range(200):
+        (corpus / f"f{number:03d}.txt").write_text(LINES[number % len(LINES)] + f" {number}\n", encoding="utf-8")
+    tasks = []
+    submit = runner._MainHelpsPool.submit
+
+    def counted(self, function, *args):
+        tasks.append(function.__name__)
+        return submit(self, function, *args)
+
+    one, _ = _run_into(corpus, WholeText(Normaliser()), 1, tmp_path / "one")
+    runner._MainHelpsPool.submit = counted  # type: ignore[method-assign]
+    try:
+        two, pids = _run_into(corpus, WholeText(Normaliser()), 2, tmp_path / "two")
+    finally:
+        runner._MainHelpsPool.submit = submit  # type: ignore[method-assign]
+    assert two == one and len(one) == 200
+    assert tasks and set(tasks) == {"process_pieces"} and len(tasks) <= 200 // runner.BATCH_PIECES + 1

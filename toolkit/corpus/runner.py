@@ -114,6 +114,34 @@ def process_piece(job: Job, piece: Piece) -> PieceResult:
     return PieceResult(data, decoded.encoding, counts, processed)
 
 
+def process_pieces(job: Job, pieces: list[Piece]) -> list[PieceResult]:
+    """``process_piece`` on each of a batch of small pieces (one pool task for all of them)."""
+    return [process_piece(job, piece) for piece in pieces]
+
+
+BATCH_BYTES = 256 * 1024  # a batch of small pieces holds about this much input at most
+BATCH_PIECES = 64
+
+
+def _batches(items: Iterator[_Item]) -> Iterator[list[_Item]]:
+    """Consecutive items in groups, in order: small pieces together up to ``BATCH_BYTES`` and
+    ``BATCH_PIECES``, a piece of ``BATCH_BYTES`` or more alone (large files keep one task a piece)."""
+    group: list[_Item] = []
+    size = 0
+    for item in items:
+        piece_size = len(item.piece.data) if item.piece is not None else 0
+        if group and (size + piece_size > BATCH_BYTES or len(group) >= BATCH_PIECES):
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += piece_size
+        if size >= BATCH_BYTES:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
 def _decode_raw_utf8(piece: Piece):
     """The piece's bytes as UTF-8, unrepaired (see ``Job.raw_utf8``; a first BOM is dropped),
     or None when they are not UTF-8 (then decoded as any piece is: legacy encodings…)."""
@@ -167,6 +195,7 @@ class _Item:
     state: _FileState
     piece: Piece | None = None
     future: Future | None = None
+    slot: int | None = None  # this piece's place in its batch's results (None: a task of its own)
     error: str | None = None  # a failure found while reading (no piece)
 
 
@@ -221,21 +250,34 @@ class Runner:
         return self.summary
 
     def _drive(self, executor, items: Iterator[_Item]) -> None:
-        window = 1 if isinstance(executor, _InlineExecutor) else 2 * self.workers + 2
-        pending: deque[_Item] = deque()
-        for item in items:
-            if item.piece is not None and not item.state.failed:
-                item.future = executor.submit(process_piece, self.job, item.piece)
-            pending.append(item)
+        inline = isinstance(executor, _InlineExecutor)
+        window = 1 if inline else 2 * self.workers + 2  # tasks in flight
+        pending: deque[list[_Item]] = deque()
+        # a pool gets small pieces (small files) a batch at a time: one task per piece cost
+        # more in pickling and waking processes than a small piece's work
+        groups = ([item] for item in items) if inline else _batches(items)
+        for group in groups:
+            submitted = [item for item in group if item.piece is not None and not item.state.failed]
+            if len(submitted) == 1:
+                submitted[0].future = executor.submit(process_piece, self.job, submitted[0].piece)
+            elif submitted:
+                future = executor.submit(process_pieces, self.job, [item.piece for item in submitted])
+                for slot, item in enumerate(submitted):
+                    item.future, item.slot = future, slot
+            pending.append(group)
             while len(pending) >= window and not self.summary.stopped:
-                self._handle(pending.popleft())
+                for item in pending.popleft():
+                    self._handle(item)
             if self.summary.stopped:
                 break
         while pending and not self.summary.stopped:
-            self._handle(pending.popleft())
-        for item in pending:
-            if item.future is not None:
-                item.future.cancel()
+            for item in pending.popleft():
+                if not self.summary.stopped:
+                    self._handle(item)
+        for group in pending:
+            for item in group:
+                if item.future is not None:
+                    item.future.cancel()
 
     def _items(self) -> Generator[_Item, None, None]:
         """Every piece of every source, read lazily (a failed file's remaining pieces are not read)."""
@@ -279,7 +321,7 @@ class Runner:
             self._pass_through(state, piece)
             return
         assert piece is not None and item.future is not None  # an item without error was submitted
-        result: PieceResult = item.future.result()
+        result: PieceResult = item.future.result() if item.slot is None else item.future.result()[item.slot]
         if result.error is not None:
             self._fail(state, result.error)
             self._pass_through(state, piece)
