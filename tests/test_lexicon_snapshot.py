@@ -9,7 +9,8 @@ import shutil
 import pytest
 
 from toolkit.lexicon import Lexicon, snapshot
-from toolkit.lexicon.lexicon import builtin_paths, entities_digest
+from toolkit.lexicon.lexicon import builtin_paths
+from toolkit.lexicon.model import entities_digest
 from toolkit.lexicon.snapshot import EntityRows, entity_from_row, entity_row
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace as with_changes
 from datetime import date
@@ -12,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from toolkit.lexicon.errors import LexiconError
-from toolkit.lexicon.model import ENTITY_TYPES, Ambiguity, Entity, Name, name_key
+from toolkit.lexicon.model import ENTITY_TYPES, Ambiguity, Entity, Name, entities_digest, name_key
 from toolkit.lexicon.tsv import Row, read_file, read_rows
 from toolkit.text.script import has_marks
 
@@ -93,16 +92,18 @@ class Lexicon:
         from toolkit.lexicon import snapshot
 
         contents = [read_file(path) for path in paths]
-        restored = snapshot.restore(paths, contents)
-        if restored is not None:
-            return restored
+        kept = snapshot.restore(paths, contents)
+        if kept is not None:
+            rows, digest = kept
+            return cls.restored(rows, files=[str(path) for path in paths], digest=digest)
         entities: dict[str, Entity] = {}
         for path, content in zip(paths, contents):
             for row in read_rows(path, content):
                 _apply(entities, row)
         _check_references(entities)
         lexicon = cls(entities.values(), files=[str(path) for path in paths])
-        snapshot.keep(lexicon, paths, contents)
+        if sum(map(len, contents)) >= snapshot.WORTH_KEEPING_BYTES:  # (the digest costs a pass over every name)
+            snapshot.keep(lexicon, lexicon.digest, paths, contents)
         return lexicon
 
     @classmethod
@@ -207,17 +208,6 @@ class Lexicon:
 
     def __repr__(self) -> str:
         return f"<Lexicon {len(self)} entities from {len(self.files)} files, {len(self.ambiguities)} ambiguous names>"
-
-
-def entities_digest(entities: Iterable[Entity]) -> str:
-    """A digest of the entities' ids, types, parents and names, whatever their order."""
-    digest = hashlib.blake2b(digest_size=16)
-    for entity in sorted(entities, key=lambda e: e.id):
-        digest.update(f"{entity.id}\t{entity.type}\t{entity.parent}".encode())
-        for name in entity.names:
-            digest.update(f"\t{name.kind}:{name.lang}:{name.text}".encode())
-        digest.update(b"\n")
-    return digest.hexdigest()
 
 
 _BUILTIN: list[Lexicon] = []

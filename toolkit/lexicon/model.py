@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -133,3 +135,13 @@ def reads_chinese(entity: Entity) -> bool:
     parts = entity.id.split(":")
     return entity.type in READ_TYPES and len(parts) > 1 and parts[1] in READ_REGIONS
 
+
+def entities_digest(entities: Iterable[Entity]) -> str:
+    """A digest of the entities' ids, types, parents and names, whatever their order."""
+    digest = hashlib.blake2b(digest_size=16)
+    for entity in sorted(entities, key=lambda e: e.id):
+        digest.update(f"{entity.id}\t{entity.type}\t{entity.parent}".encode())
+        for name in entity.names:
+            digest.update(f"\t{name.kind}:{name.lang}:{name.text}".encode())
+        digest.update(b"\n")
+    return digest.hexdigest()

@@ -16,16 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from toolkit.cache import JsonStore
 from toolkit.lexicon.model import Entity, Name
-
-if TYPE_CHECKING:
-    from toolkit.lexicon.lexicon import Lexicon
 
 # Below this many bytes of TSV, parsing is about as quick as reading a snapshot back, and a
 # user's small lexicons (and every test's) would only fill the cache folder.
@@ -121,8 +116,9 @@ class EntityRows(Mapping[str, Entity]):
         return (EntityRows, (self._rows,))
 
 
-def restore(paths: Sequence[str | Path], contents: Sequence[bytes]) -> Lexicon | None:
-    """The lexicon these files loaded as before (None: no snapshot of them, or one of another shape)."""
+def restore(paths: Sequence[str | Path], contents: Sequence[bytes]) -> tuple[EntityRows, str] | None:
+    """The entities these files loaded as before, and their digest (None: no snapshot of them, or
+    one of another shape)."""
     if sum(map(len, contents)) < WORTH_KEEPING_BYTES:
         return None
     stored = _STORE.load(files_key(paths, contents))
@@ -135,17 +131,16 @@ def restore(paths: Sequence[str | Path], contents: Sequence[bytes]) -> Lexicon |
         "".join(rows.values())  # every row a string (checked at C speed: join takes strings only)
     except TypeError:
         return None
-    from toolkit.lexicon.lexicon import Lexicon
-
-    return Lexicon.restored(EntityRows(rows), files=[str(path) for path in paths], digest=digest)
+    return EntityRows(rows), digest
 
 
-def keep(lexicon: Lexicon, paths: Sequence[str | Path], contents: Sequence[bytes]) -> None:
-    """Store ``lexicon``, loaded from these files, for the next process (when worth it)."""
+def keep(entities: Iterable[Entity], digest: str, paths: Sequence[str | Path], contents: Sequence[bytes]) -> None:
+    """Store the entities loaded from these files, in load order, and their ``digest``
+    (``entities_digest``), for the next process (when worth it)."""
     if sum(map(len, contents)) < WORTH_KEEPING_BYTES:
         return
-    rows = {entity.id: entity_row(entity) for entity in lexicon}
-    _STORE.store(files_key(paths, contents), {"entities": rows, "content_digest": lexicon.digest})
+    rows = {entity.id: entity_row(entity) for entity in entities}
+    _STORE.store(files_key(paths, contents), {"entities": rows, "content_digest": digest})
 
 
 __all__ = ["EntityRows", "WORTH_KEEPING_BYTES", "entity_from_row", "entity_row", "files_key", "keep", "restore"]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from toolkit.text import script
 from toolkit.designators import place_words
+from toolkit.lexicon.model import entities_digest
 from toolkit.linking.keys import Candidate, is_han_key, key_table, written_forms
 from toolkit.text.script import is_han_char
 
@@ -40,8 +41,6 @@ def lexicon_digest(lexicon) -> str:
     digest = getattr(lexicon, "digest", None)
     if isinstance(digest, str):
         return digest
-    from toolkit.lexicon.lexicon import entities_digest
-
     return entities_digest(lexicon)
 
 
