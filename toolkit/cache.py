@@ -60,31 +60,6 @@ def cache_dir() -> Path | None:
 
 
 @functools.cache
-def _code_fingerprint() -> str:
-    """This installation's code and data (paths, sizes, modification times) and the versions of
-    the packages keys are derived with: read once per process (a few milliseconds)."""
-    from toolkit.resources import lexicons_dir
-
-    digest = hashlib.blake2b(digest_size=16)
-    package = Path(__file__).resolve().parents[1]
-    lexicons = lexicons_dir().resolve()
-    # a wheel ships lexicons/ inside the package, a checkout beside it
-    for root in (package,) if lexicons.is_relative_to(package) else (package, lexicons):
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                status = path.stat()
-                digest.update(f"{path}\t{status.st_size}\t{status.st_mtime_ns}\n".encode())
-    for name in _DERIVING_PACKAGES:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{name}={version}\n".encode())
-    digest.update(f"{sys.version}\t{_FORMAT}".encode())
-    return digest.hexdigest()
-
-
-@functools.cache
 def code_fingerprint() -> str:
     """This installation's code and data (paths, sizes, modification times) and the versions of
     the packages data is derived with: read once per process (a few milliseconds)."""
